@@ -1,4 +1,5 @@
 // Reads the capability snapshot (data/capability/): Epoch's CSV tables, their provenance and our version mapping, with positioned problems.
+import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -207,4 +208,14 @@ export const SNAPSHOT_FILES = [...Object.keys(SOURCE_FILES) as SourceFile[], 'sn
 export async function loadCapability(dir: string = BUNDLED_CAPABILITY): Promise<LoadedCapability> {
   const entries = await Promise.all(SNAPSHOT_FILES.map(async (f) => [f, await readCapped(join(dir, f))] as const));
   return parseCapability(Object.fromEntries(entries) as Record<(typeof SNAPSHOT_FILES)[number], string>);
+}
+
+/** The same, synchronously: the web face reads the bundled snapshot once when it first needs it. */
+export function loadCapabilitySync(dir: string = BUNDLED_CAPABILITY): LoadedCapability {
+  const texts = Object.fromEntries(SNAPSHOT_FILES.map((f) => {
+    const buf = readFileSync(join(dir, f));
+    if (buf.length > MAX_TABLE_BYTES) throw new Error(`${join(dir, f)} is larger than ${MAX_TABLE_BYTES} bytes`);
+    return [f, buf.toString('utf8')];
+  }));
+  return parseCapability(texts as Record<(typeof SNAPSHOT_FILES)[number], string>);
 }
