@@ -2,6 +2,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { type Suggestion, advise } from '../core/advice.js';
 import { gapJson } from '../core/capability-analysis.js';
+import { DEVELOPER_RECOMMENDATIONS, PAPER_STAGES, REGULATOR_RECOMMENDATIONS } from '../core/frameworks/paper-recommendations.js';
 import { type Disagreement, auditModel, audit } from '../core/audit.js';
 import { type Classification, classificationJson } from '../core/classify.js';
 import { type Verdicts, verdictSummary, verdicts } from '../core/frameworks/index.js';
@@ -375,6 +376,7 @@ export function methodJson() {
     points_to_level: POINTS_TO_LEVEL,
     rights: RIGHTS,
     readings: READINGS,
+    paper: { stages: PAPER_STAGES, recommendations: { developers: DEVELOPER_RECOMMENDATIONS.map(({ id, text, section, targets }) => ({ id, text, section, targets })), regulators: REGULATOR_RECOMMENDATIONS } },
   };
 }
 
