@@ -53,7 +53,7 @@ describe('the paper\'s stage and recommendations on pages', () => {
     assert.match(page, /This analysis is the paper's <strong>near to mid term<\/strong> one/);
     assert.match(page, /data-recommendation="open-inference-code" data-follows="follows"/);
     assert.match(page, /data-recommendation="open-weights" data-follows="does not follow"/);
-    assert.match(page, /Paper: Recommendations/);
+    assert.match(page, /Source: Recommendations/);
     assert.match(page, /class="satisfies">follows the paper's recommendation/);
   });
 

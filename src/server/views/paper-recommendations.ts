@@ -7,7 +7,7 @@ const TONE: Record<RecommendationFinding['follows'], string> = { follows: 'ok', 
 
 export function paperStageAndRecommendations(v: Verdicts['paper']): Html {
   const rec = v.recommendations;
-  const group = (title: string, items: RecommendationFinding[]) => (items.length ? html`<h5>${title}</h5><ul class="recommendations">${items.map((r) => html`<li data-recommendation="${r.id}" data-follows="${r.follows}"><span class="vd ${TONE[r.follows]}">${r.follows}</span> ${r.text} <small>${r.reason}. Paper: ${r.section}.</small></li>`)}</ul>` : '');
+  const group = (title: string, items: RecommendationFinding[]) => (items.length ? html`<h5>${title}</h5><ul class="recommendations">${items.map((r) => html`<li data-recommendation="${r.id}" data-follows="${r.follows}"><span class="vd ${TONE[r.follows]}">${r.follows}</span> ${r.text} <small>Source: ${r.section}. Here: ${r.reason}.</small></li>`)}</ul>` : '');
   return html`<div class="paper-stage" id="v-paper-stage"><h4>Stage of development</h4>
 <p>This analysis is the paper's <strong>${v.stage.name}</strong> one. ${v.stage.reason}</p></div>
 <div class="paper-recommendations" id="v-paper-recommendations"><h4>The paper's recommendations to developers, against this release</h4>
@@ -24,7 +24,7 @@ export function paperPolicySection(): Html {
 <p>Eiras et al. weigh open against closed generative AI over three stages of development, defined by capability and adoption rather than by dates (summarised in our own words):</p>
 <dl class="stages">${PAPER_STAGES.map((s) => html`<dt>${s.name}</dt><dd>${s.summary}</dd>`)}</dl>
 <p>Today's models sit in the near to mid term, the stage whose analysis howopen applies on every model page. What the paper asks of those who regulate:</p>
-<ul class="recommendations regulators">${REGULATOR_RECOMMENDATIONS.map((r) => html`<li data-recommendation="${r.id}">${r.text} <small>Paper: ${r.section}.</small></li>`)}</ul>
+<ul class="recommendations regulators">${REGULATOR_RECOMMENDATIONS.map((r) => html`<li data-recommendation="${r.id}">${r.text} <small>Source: ${r.section}.</small></li>`)}</ul>
 <p class="note">Paraphrases of arXiv 2405.08597 and 2404.17047; the section names follow the paper's abstract and structure (docs/ANALYSIS.md says what could and could not be checked against its text).</p>
 </section>`;
 }
