@@ -1,6 +1,7 @@
 // Advice for publishers: which release would raise openness most, and what-ifs that recompute every verdict.
 import { classify } from './classify.js';
 import { type VerdictSummary, verdictSummary, verdicts } from './frameworks/index.js';
+import { DEVELOPER_RECOMMENDATIONS } from './frameworks/paper-recommendations.js';
 import type { FrameworkOptions } from './frameworks/terms.js';
 import type { ComponentEntry, ModelRecord } from './model.js';
 import type { Registry } from './registry.js';
@@ -16,6 +17,8 @@ export interface Release { target: string; license: string }
 
 export interface Outcome {
   levels: Record<string, string>;
+  /** The paper's recommendations to developers that the release follows. */
+  followed: string[];
   openness: number | null;
   frameworks: VerdictSummary;
 }
@@ -27,6 +30,8 @@ export interface Suggestion {
   frameworks: { [K in keyof VerdictSummary]: { from: VerdictSummary[K]; to: VerdictSummary[K] } };
   /** The frameworks whose verdict improves. */
   improves: string[];
+  /** The paper's recommendations to developers that this release would newly satisfy. */
+  recommendations: { id: string; text: string; section: string }[];
 }
 
 /** Parses "component=license" (component key, documentation.<doc> or artifacts.<artifact>). */
@@ -58,10 +63,12 @@ export function applyReleases(record: ModelRecord, releases: readonly Release[])
 
 export function outcome(record: ModelRecord, registry: Registry, options: FrameworkOptions): Outcome {
   const classification = classify(record, registry.index, { reading: options.reading ?? 'strict' });
+  const v = verdicts(record, registry, options, classification);
   return {
     levels: Object.fromEntries(Object.values(classification.components).map((c) => [c.key, c.level])),
+    followed: v.paper.recommendations.follows,
     openness: classification.summary.openness,
-    frameworks: verdictSummary(verdicts(record, registry, options, classification)),
+    frameworks: verdictSummary(v),
   };
 }
 
@@ -81,7 +88,8 @@ export function compareOutcomes(release: Release, before: Outcome, after: Outcom
   const keys = Object.keys(before.frameworks) as (keyof VerdictSummary)[];
   const frameworks = Object.fromEntries(keys.map((k) => [k, { from: before.frameworks[k], to: after.frameworks[k] }])) as Suggestion['frameworks'];
   const level = component(release.target) ? { from: before.levels[release.target]!, to: after.levels[release.target]! } : null;
-  return { release, level, openness: { from: before.openness, to: after.openness }, frameworks, improves: keys.filter((k) => improved(k, before.frameworks[k], after.frameworks[k])) };
+  const recommendations = DEVELOPER_RECOMMENDATIONS.filter((r) => after.followed.includes(r.id) && !before.followed.includes(r.id)).map((r) => ({ id: r.id, text: r.text, section: r.section }));
+  return { release, level, openness: { from: before.openness, to: after.openness }, frameworks, improves: keys.filter((k) => improved(k, before.frameworks[k], after.frameworks[k])), recommendations };
 }
 
 /** Candidate releases: every component, document and artifact not yet at its best, under the suggested license. */
@@ -122,5 +130,5 @@ export function whatIf(record: ModelRecord, registry: Registry, releases: readon
   const after = outcome(applyReleases(record, releases), registry, options);
   const changed = Object.keys(before.levels).filter((k) => before.levels[k] !== after.levels[k]).map((k) => ({ component: k, from: before.levels[k]!, to: after.levels[k]! }));
   const combined = compareOutcomes({ target: releases.map((r) => r.target).join(' + '), license: releases.map((r) => r.license).join(' + ') }, before, after);
-  return { releases, before, after, changed, frameworks: combined.frameworks, improves: combined.improves };
+  return { releases, before, after, changed, frameworks: combined.frameworks, improves: combined.improves, recommendations: combined.recommendations };
 }

@@ -1,6 +1,8 @@
 // What every page shows, as data: built from the engine once per registry, shared by pages, twins, the API and the static export.
 import { stringify } from 'csv-stringify/sync';
 import { type Suggestion, advise } from '../core/advice.js';
+import { gapJson } from '../core/capability-analysis.js';
+import { DEVELOPER_RECOMMENDATIONS, PAPER_STAGES, REGULATOR_RECOMMENDATIONS } from '../core/frameworks/paper-recommendations.js';
 import { type Disagreement, auditModel, audit } from '../core/audit.js';
 import { type Classification, classificationJson } from '../core/classify.js';
 import { type Verdicts, verdictSummary, verdicts } from '../core/frameworks/index.js';
@@ -11,6 +13,7 @@ import { DISTRIBUTION_KEYS, type LevelSource, type ModelSet, type Stats, stats }
 import { FLAT_COLUMNS, type Row, flatRow, tableRows } from '../core/table.js';
 import { COMPONENTS, NOT_SCORED, POINTS_TO_LEVEL, SCALE, STATUS_LEVEL, STATUSES } from '../core/taxonomy.js';
 import type { Problem } from '../registry/problem.js';
+import { capabilityFor } from './capability.js';
 import type { Selection, Source, TableQuery } from './table-query.js';
 
 export const STAT_VIEWS: readonly { set: ModelSet; source: LevelSource; title: string }[] = [
@@ -350,6 +353,7 @@ export function statsJson(data: SiteData) {
     distributions: STAT_VIEWS.map((v) => data.stats(v.set, v.source)),
     timeline: { components: TIMELINE_COMPONENTS, models: data.timeline() },
     audit: { disagreements: audit(data.registry).disagreements.length },
+    capability: gapJson(capabilityFor(data.registry)),
   };
 }
 
@@ -372,6 +376,7 @@ export function methodJson() {
     points_to_level: POINTS_TO_LEVEL,
     rights: RIGHTS,
     readings: READINGS,
+    paper: { stages: PAPER_STAGES, recommendations: { developers: DEVELOPER_RECOMMENDATIONS.map(({ id, text, section, targets }) => ({ id, text, section, targets })), regulators: REGULATOR_RECOMMENDATIONS } },
   };
 }
 

@@ -83,6 +83,19 @@ export function openapi(base: string) {
           responses: { 200: ok('Counts of levels 1–5, N/A and Unknown per component', { type: 'object' }), 400: error('Bad parameter') },
         },
       },
+      '/gap': {
+        get: {
+          summary: 'The open/closed capability gap from Epoch AI\'s tables (CC BY 4.0): best score per month of open-weights and of closed models by our weights level, the lag of the best open model, and how every row matched the registry',
+          parameters: [
+            query('benchmark', 'capability measure: eci (Epoch Capabilities Index, default) or mmlu', { type: 'string', enum: ['eci', 'mmlu'] }),
+            query('open-level', 'lowest weights level counted as open (default D3: any public weights); closed is D1/D2', { type: 'string', enum: ['D3', 'D4', 'D5'] }),
+            query('from', 'first month, default 2019-01', { type: 'string', pattern: '^\\d{4}-(0[1-9]|1[0-2])$' }),
+            readingParam,
+            query('format', 'json (default) or csv (one row per month)', { type: 'string', enum: ['json', 'csv'] }),
+          ],
+          responses: { 200: ok('benchmark, source (with attribution and commit), summary, steps of the closed frontier, months, models (each row with its match: matched, excluded with the mapping\'s reason, unmatched), report, trainingComputeFromEpoch (a secondary source)', { type: 'object' }), 400: error('A parameter it cannot read') },
+        },
+      },
       '/audit': { get: { summary: 'Every published level that differs from the computed one, with its recorded reason', parameters: [readingParam], responses: { 200: ok('The audit', { type: 'object' }), 400: error('Bad reading') } } },
       '/classify': {
         post: {

@@ -182,7 +182,8 @@ describe('model, compare, license, stats and method pages', () => {
 
   it('stats: server-rendered SVG charts, each with its numbers in a table that matches the engine', async () => {
     const html = await page('/stats');
-    assert.equal((html.match(/<svg /g) ?? []).length, 4);
+    // Four level charts and three capability charts (test/server/capability.test.ts, test/browser/capability.test.ts).
+    assert.equal((html.match(/<svg /g) ?? []).length, 7);
     hasNot(html, / style="/);
     const stats = JSON.parse(await page('/api/v1/stats?set=all&source=computed')) as { components: Record<string, Record<string, number>> };
     const table = /<table class="plain numbers" data-chart="dist-2">(.*?)<\/table>/s.exec(html)![1]!;

@@ -4,8 +4,10 @@ import type { Context } from '../context.js';
 import { adviseCommand } from './advise.js';
 import { auditCommand } from './audit.js';
 import { buildSiteCommand } from './build-site.js';
+import { capabilityCommand } from './capability.js';
 import { classifyCommand } from './classify.js';
 import { exportCommand } from './export.js';
+import { gapCommand } from './gap.js';
 import { importCommand } from './import.js';
 import { licenseCommand } from './license.js';
 import { scanCommand } from './scan.js';
@@ -25,6 +27,8 @@ export const COMMANDS: readonly ((program: Command, ctx: Context) => Command)[] 
   exportCommand,
   scanCommand,
   adviseCommand,
+  gapCommand,
+  capabilityCommand,
   serveCommand,
   buildSiteCommand,
 ];

@@ -1,6 +1,7 @@
 // The paper's own view: what a model's openness profile implies in its four areas, as benefits and risks from a rule table.
 import type { Classification } from '../classify.js';
 import type { ModelRecord } from '../model.js';
+import { type RecommendationsView, type StageView, paperRecommendations, paperStage } from './paper-recommendations.js';
 
 export const PAPER_VIEW = {
   name: 'Eiras et al. (2024): risks and opportunities',
@@ -55,10 +56,14 @@ export interface PaperFinding { id: string; area: Area; effect: 'benefit' | 'ris
 export interface PaperVerdict {
   framework: typeof PAPER_VIEW;
   areas: Record<Area, { benefits: PaperFinding[]; risks: PaperFinding[] }>;
+  /** Which of the paper's stages of development this analysis applies. */
+  stage: StageView;
+  /** The paper's recommendations: which this release follows and which it does not; those addressed to regulators. */
+  recommendations: RecommendationsView;
   reasons: string[];
 }
 
-export function paperVerdict(_record: ModelRecord, classification: Classification): PaperVerdict {
+export function paperVerdict(record: ModelRecord, classification: Classification): PaperVerdict {
   const levels = Object.fromEntries(Object.values(classification.components).map((c) => [c.key, c.score]));
   const profile: Profile = { levels, weightsLevel: levels['deployment.data.weights'] ?? null };
   const areas = Object.fromEntries(AREAS.map((a) => [a, { benefits: [] as PaperFinding[], risks: [] as PaperFinding[] }])) as PaperVerdict['areas'];
@@ -69,9 +74,12 @@ export function paperVerdict(_record: ModelRecord, classification: Classificatio
   }
   const benefits = AREAS.reduce((n, a) => n + areas[a].benefits.length, 0);
   const risks = AREAS.reduce((n, a) => n + areas[a].risks.length, 0);
+  const recommendations = paperRecommendations(record, classification);
   return {
     framework: PAPER_VIEW,
     areas,
-    reasons: [`${benefits} benefit(s) and ${risks} risk(s) from the paper's near-to-mid-term analysis apply to this profile; the paper judges that, for today's models, the benefits of openness outweigh its risks.`],
+    stage: paperStage(),
+    recommendations,
+    reasons: [`${benefits} benefit(s) and ${risks} risk(s) from the paper's near-to-mid-term analysis apply to this profile; the paper judges that, for today's models, the benefits of openness outweigh its risks.`, `Stage: ${paperStage().name}. The release follows ${recommendations.follows.length} of the paper's ${recommendations.developers.length} recommendations to developers and does not follow ${recommendations.doesNotFollow.length}.`],
   };
 }

@@ -11,10 +11,12 @@ import { MODEL_SETS, type ModelSet } from '../../core/stats.js';
 import { checkModel } from '../../registry/checks.js';
 import { parseRecord } from '../../registry/parse.js';
 import { modelSchema } from '../../registry/schema.js';
-import { badQuery, errorJson, json, notFoundBody } from '../answers.js';
+import { badQuery, csvOut, errorJson, json, notFoundBody } from '../answers.js';
 import type { Server } from '../app.js';
 import { CACHE_CONTROL } from '../cache.js';
-import { ADVICE_LIMIT, licenseJson, modelJson, modelListJson, modelView, statsJson } from '../data.js';
+import { capabilityFor, parseGapQuery } from '../capability.js';
+import { gapCsvRows, gapJson } from '../../core/capability-analysis.js';
+import { ADVICE_LIMIT, csv, licenseJson, modelJson, modelListJson, modelView, statsJson } from '../data.js';
 import { openapi } from '../openapi.js';
 import { errorsOf, oneOf, parseOptions, parseReading } from '../options.js';
 import { SOURCES, parseListQuery, selectRows } from '../table-query.js';
@@ -29,7 +31,7 @@ export function apiRoutes(app: Hono, s: Server): void {
 
   app.get(base, (c) => s.cached(c, () => json({
     name: 'howopen API', version: 'v1', openapi: `${base}/openapi.json`,
-    endpoints: ['GET /models', 'GET /models/{id}', 'GET /licenses', 'GET /licenses/{id}', 'GET /stats', 'GET /audit', 'POST /classify'].map((e) => e.replace(' /', ` ${base}/`)),
+    endpoints: ['GET /models', 'GET /models/{id}', 'GET /licenses', 'GET /licenses/{id}', 'GET /stats', 'GET /audit', 'GET /gap', 'POST /classify'].map((e) => e.replace(' /', ` ${base}/`)),
   })));
   app.get(`${base}/openapi.json`, (c) => s.cached(c, () => json(openapi(base))));
 
@@ -69,6 +71,16 @@ export function apiRoutes(app: Hono, s: Server): void {
     const reading = parseReading(params(c.req.url));
     if (reading.error !== undefined) return errorJson(400, badQuery([reading.error]));
     return json(audit(data.registry, reading.value));
+  }));
+
+  app.get(`${base}/gap`, (c) => s.cached(c, () => {
+    const p = params(c.req.url);
+    const { query, errors } = parseGapQuery(p);
+    const format = oneOf(p, 'format', ['json', 'csv'] as const, 'json');
+    if (errors.length || format.error) return errorJson(400, badQuery([...errors, ...errorsOf(format)]));
+    const a = capabilityFor(data.registry, query);
+    const rows = gapCsvRows(a);
+    return format.value === 'csv' ? csvOut(csv(rows, Object.keys(rows[0] ?? {}))) : json(gapJson(a));
   }));
 
   app.post(`${base}/classify`,

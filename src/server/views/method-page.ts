@@ -1,4 +1,5 @@
 // The method: the pipeline diagram and the scale drawn from the taxonomy's tables, the points, the readings, N/A and Unknown.
+import { paperPolicySection } from './paper-recommendations.js';
 import { RIGHTS } from '../../core/licenses.js';
 import { COMPONENTS, KINDS, NOT_SCORED, POINTS_TO_LEVEL, SCALE, STAGES, STATUS_LEVEL, STATUSES } from '../../core/taxonomy.js';
 import { type Html, html } from '../html.js';
@@ -70,10 +71,11 @@ ${POINTS_TO_LEVEL.map((row) => html`<tr><th scope="row">${row.points.join('–')
 <li><strong>OSI Open Source AI Definition 1.0</strong> (OSAID): pass when data information, code and parameters are all met, else fail with the failing elements. Unknown never passes.</li>
 <li><strong>European Open Source AI Index</strong>: its 12 parameters as open, partial or closed by stated mapping rules, scored 1, 0.5 and 0 and averaged per category and in total. Unknown counts as closed.</li>
 <li><strong>EU AI Act, general-purpose AI models</strong>: at a date, whether the Art. 53(2) open-source exemption applies and why, the systemic-risk presumption (over 10<sup>25</sup> FLOP), which duties of Art. 53(1) and 55 apply and when they bind (2 Aug 2025; 2 Aug 2027 for models placed on the market earlier). Indicative, never legal advice; a fact that is not recorded makes the answer unknown.</li>
-<li><strong>The paper's view</strong>: benefits and risks in the paper's four areas, from a small rule table keyed on component levels, each rule with the part of the paper it paraphrases.</li>
+<li><strong>The paper's view</strong>: benefits and risks in the paper's four areas, from a small rule table keyed on component levels, each rule with the part of the paper it paraphrases; the stage of development whose analysis applies; and the paper's recommendations to developers, each marked as followed or not by the release (see below for those to regulators).</li>
 </ul>
 <p>The advice on a model's page tries every component, document and artifact not yet at its best as a single release under the least restrictive license of its kind, and orders them by how many verdicts improve, then by the gain in openness.</p>
 </section>
+${paperPolicySection()}
 <section aria-labelledby="published-h"><h2 id="published-h">Published and computed levels</h2>
 <p>The paper's site published a level for each component of its models. howopen keeps those values verbatim and computes its own from the records' evidence and the license knowledge base. Where the two differ, the record gives the reason, the index marks the cell, and the model's page explains it. See the <a href="${links.page('/', { source: 'published' })}">published table</a>.</p>
 </section>`;

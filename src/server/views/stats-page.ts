@@ -5,12 +5,13 @@ import type { Charts } from '../charts.js';
 import { TIMELINE_COMPONENTS } from '../data.js';
 import { type Html, html, trusted } from '../html.js';
 import type { Links } from '../links.js';
+import { capabilitySections } from './capability-sections.js';
 import { page } from './layout.js';
 import { chipFor } from './parts.js';
 
 export function statsPage(links: Links, charts: Charts): Html {
   const main = html`<h1>Stats</h1>
-<p class="lede">How the levels fall across the pipeline, for the paper's 40 models and for every model in the registry, and how openness changed over time. Each chart's numbers are in the table beside it.</p>
+<p class="lede">How the levels fall across the pipeline, for the paper's 40 models and for every model in the registry, how openness changed over time, and how capability relates to openness (the open/closed gap). Each chart's numbers are in the table beside it.</p>
 ${charts.distributions.map((d, i) => html`<section class="chart" aria-labelledby="dist-${i}">
 <h2 id="dist-${i}">${d.title}</h2>
 <div class="chart-grid"><figure>${trusted(d.svg)}<figcaption>${d.stats.models} models; stacked bars count the models at each level per component${d.source === 'computed' ? ` (${d.stats.reading} reading)` : ''}.</figcaption></figure>
@@ -25,6 +26,7 @@ ${charts.distributions.map((d, i) => html`<section class="chart" aria-labelledby
 <div class="scroll tall"><table class="plain numbers" data-chart="timeline"><caption>Each model's release and levels</caption>
 <thead><tr><th scope="col">Released</th><th scope="col">Model</th>${TIMELINE_COMPONENTS.map((k) => html`<th scope="col">${COMPONENTS.find((c) => c.key === k)!.name}</th>`)}</tr></thead>
 <tbody>${charts.timeline.points.map((p) => html`<tr><td>${p.released}</td><th scope="row"><a href="${links.page(`/models/${p.id}`)}">${p.name}</a></th>${TIMELINE_COMPONENTS.map((k) => html`<td>${chipFor(p.levels[k]!)}</td>`)}</tr>`)}</tbody></table></div></div>
-</section>`;
+</section>
+${capabilitySections(links, charts.capability)}`;
   return page(links, { title: 'Stats', path: '/stats', twins: ['json', 'csv'], main });
 }

@@ -1,4 +1,5 @@
 // The verdicts of the neighbouring frameworks on a model's page (MOF, OSI's definition, the European index, the EU AI Act, the paper's view) and the advice on what to release next.
+import { paperStageAndRecommendations } from './paper-recommendations.js';
 import type { Suggestion } from '../../core/advice.js';
 import type { Verdicts } from '../../core/frameworks/index.js';
 import { component } from '../../core/taxonomy.js';
@@ -100,6 +101,7 @@ ${list(v.reasons)}
 <p class="effect">Benefits</p>${a.benefits.length ? html`<ul class="benefits">${a.benefits.map(finding)}</ul>` : html`<p class="none">none from this profile</p>`}
 <p class="effect">Risks</p>${a.risks.length ? html`<ul class="risks">${a.risks.map(finding)}</ul>` : html`<p class="none">none from this profile</p>`}
 </div>`)}</div>
+${paperStageAndRecommendations(v)}
 ${sources(v)}
 </section>`;
 }
@@ -142,7 +144,7 @@ export function adviceSection(suggestions: readonly Suggestion[]): Html {
 <p>Each row is one release tried on its own, under the least restrictive license of its kind (Apache-2.0 for code and weights, CC-BY-4.0 for data and documents), best first: the most framework verdicts improved, then the largest gain in openness. <code>howopen advise</code> runs the same and takes what-ifs.</p>
 ${suggestions.length ? html`<div class="scroll"><table class="plain"><caption>Top ${suggestions.length} suggestion${suggestions.length === 1 ? '' : 's'}</caption>
 <thead><tr><th scope="col">#</th><th scope="col">Release</th><th scope="col">License</th><th scope="col">Level</th><th scope="col">Openness</th><th scope="col">Verdicts</th><th scope="col">Improves</th></tr></thead>
-<tbody>${suggestions.map((s, i) => html`<tr><td>${i + 1}</td><th scope="row">${targetName(s.release.target)} <code>${s.release.target}</code></th><td>${s.release.license}</td><td>${s.level ? change(s.level) : '—'}</td><td>${change(s.openness, '%')}</td>
+<tbody>${suggestions.map((s, i) => html`<tr><td>${i + 1}</td><th scope="row">${targetName(s.release.target)} <code>${s.release.target}</code></th><td>${s.release.license}</td><td>${s.level ? change(s.level) : '—'}${s.recommendations.length ? html`<small class="satisfies">follows the paper's recommendation: ${s.recommendations.map((r) => r.text).join(' ')}</small>` : ''}</td><td>${change(s.openness, '%')}</td>
 <td><ul class="changes">${(Object.keys(s.frameworks) as (keyof Suggestion['frameworks'])[]).map((k) => html`<li>${FRAMEWORK_NAMES[k] ?? k}: ${change(s.frameworks[k], k === 'osaiIndex' ? '%' : '')}</li>`)}</ul></td>
 <td>${s.improves.length ? s.improves.map((k) => FRAMEWORK_NAMES[k] ?? k).join(', ') : 'openness only'}</td></tr>\n`)}</tbody></table></div>` : html`<p>No single release would raise this model's openness further.</p>`}
 </section>`;
