@@ -5,7 +5,7 @@ import { resolveLicense } from '../../core/expression.js';
 import { READINGS } from '../../core/licenses.js';
 import type { Context } from '../context.js';
 import { InputError, choice, isoDate, json, today } from '../output.js';
-import { findRecord } from './classify.js';
+import { findRelease } from './classify.js';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
@@ -26,7 +26,7 @@ export function adviseCommand(program: Command, ctx: Context): Command {
       const limit = Number(opts.limit);
       if (!Number.isInteger(limit) || limit < 1) throw new InputError(`--limit must be a whole number above 0 (got "${opts.limit}")`);
       const registry = await ctx.registry();
-      const record = await findRecord(model, registry);
+      const record = (await findRelease(model, registry, asOf)).record;
       if (opts.release.length) {
         const releases: Release[] = opts.release.map((text) => {
           const r = parseRelease(text);
