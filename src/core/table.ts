@@ -5,7 +5,7 @@ import { type VerdictSummary, verdictSummary, verdicts } from './frameworks/inde
 import type { Reading } from './licenses.js';
 import type { ModelRecord } from './model.js';
 import type { Registry } from './registry.js';
-import { type Resolved, type VariantInfo, refOf, releasedBy, releasesOf, resolveModel } from './resolve.js';
+import { type FactChange, type Resolved, type VariantInfo, lookupModel, refOf, releasedBy, releasesOf, resolveModel } from './resolve.js';
 import { COMPONENTS, levelLabel, parseLevel } from './taxonomy.js';
 
 export interface Cell {
@@ -33,8 +33,10 @@ export interface Row {
   frameworks: VerdictSummary | null;
   /** The release the row's facts are: a variant (the flagship on a family row), or null for a record without variants. */
   variant: VariantInfo | null;
-  /** On a family row: every variant's reference (`qwen2.5@7b`), flagship first; empty without variants. */
+  /** Every variant's reference of the record (`qwen2.5@7b`), flagship first; empty without variants. */
   variants: string[];
+  /** The components read from an earlier state than today's, at the as-of date. */
+  changes: FactChange[];
 }
 
 export interface TableOptions {
@@ -93,9 +95,17 @@ function releaseRow(release: Resolved, registry: Registry, { reading = 'strict',
   const frameworks = asOf && withVerdicts ? verdictSummary(verdicts(model, registry, { reading, asOf }, classification)) : null;
   return {
     id: refOf(release), name: model.name, organization: model.organization, released: model.released, family: model.family ?? null,
-    record: model, classification, cells, frameworks, variant: release.variant,
-    variants: family.length > 1 ? family.map((r) => `${r.source.id}@${r.variant!.id}`) : [],
+    record: model, classification, cells, frameworks, variant: release.variant, changes: release.changes,
+    variants: releasesOf(release.source).filter((r) => r.variant).map((r) => `${r.source.id}@${r.variant!.id}`),
   };
+}
+
+/** The row of one release named by reference (`qwen2.5@7b` or a bare id); undefined when unknown or not out by `asOf`. */
+export function releaseRowOf(registry: Registry, ref: string, options: TableOptions = {}): Row | undefined {
+  const found = lookupModel(registry, ref, options.asOf);
+  if (!found.ok) return undefined;
+  const { resolved } = found;
+  return resolved.variant?.explicit ? releaseRow(resolved, registry, options, []) : tableRow(resolved.source, registry, options);
 }
 
 /** Per component, the levels a family's variants span where they differ: "D3–D5", or "D5, Unknown". */

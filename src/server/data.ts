@@ -7,8 +7,9 @@ import { type Verdicts, verdictSummary, verdicts } from '../core/frameworks/inde
 import { licenseReport, licenseScores, modelsUsing } from '../core/license-use.js';
 import { type License, OBLIGATIONS, READINGS, RIGHTS, type Reading } from '../core/licenses.js';
 import type { Registry } from '../core/registry.js';
+import { lookupModel } from '../core/resolve.js';
 import { DISTRIBUTION_KEYS, type LevelSource, type ModelSet, type Stats, stats } from '../core/stats.js';
-import { FLAT_COLUMNS, type Row, flatRow, tableRows } from '../core/table.js';
+import { FLAT_COLUMNS, type Row, flatRow, releaseRowOf, tableRows } from '../core/table.js';
 import { COMPONENTS, NOT_SCORED, POINTS_TO_LEVEL, SCALE, STATUS_LEVEL, STATUSES } from '../core/taxonomy.js';
 import type { Problem } from '../registry/problem.js';
 import type { Selection, Source, TableQuery } from './table-query.js';
@@ -73,12 +74,12 @@ function memo<T>(make: () => T): () => T {
 
 export function siteData(registry: Registry, problems: readonly Problem[] = []): SiteData {
   // Undated rows (a handful of source × reading keys) are kept for good; dated ones for the last few dates.
-  const rowCache = new Map<string, { rows: Row[]; byId: Map<string, Row> }>();
-  const datedRows = new Bounded<{ rows: Row[]; byId: Map<string, Row> }>(12);
+  const rowCache = new Map<string, { rows: Row[]; byId: Map<string, Row | undefined> }>();
+  const datedRows = new Bounded<{ rows: Row[]; byId: Map<string, Row | undefined> }>(12);
   const rowSet = (source: Source, reading: Reading, asOf?: string) => {
     const make = () => {
       const r = tableRows(registry, { source, reading, ...(asOf ? { asOf } : {}) });
-      return { rows: r, byId: new Map(r.map((x) => [x.id, x])) };
+      return { rows: r, byId: new Map<string, Row | undefined>(r.map((x) => [x.id, x])) };
     };
     const key = `${source}:${reading}`;
     if (asOf) return datedRows.get(`${key}:${asOf}`, make);
@@ -98,15 +99,18 @@ export function siteData(registry: Registry, problems: readonly Problem[] = []):
     problems,
     rows,
     row(id, reading = 'strict', asOf) {
-      return rowSet('computed', reading, asOf).byId.get(id);
+      const set = rowSet('computed', reading, asOf);
+      // A variant's row (qwen2.5@7b) is built when first asked for, then kept with its date's rows.
+      if (!set.byId.has(id) && id.includes('@')) set.byId.set(id, releaseRowOf(registry, id, { reading, ...(asOf ? { asOf } : {}) }));
+      return set.byId.get(id);
     },
     verdicts(id, reading, asOf) {
-      const row = data.row(id, reading);
+      const row = data.row(id, reading, asOf);
       if (!row) return undefined;
       return verdictCache.get(`${asOf}:${reading}:${id}`, () => verdicts(row.record, registry, { reading, asOf }, row.classification));
     },
     advice(id, reading, asOf) {
-      const row = data.row(id, reading);
+      const row = data.row(id, reading, asOf);
       if (!row) return [];
       return adviceCache.get(`${asOf}:${reading}:${id}`, () => advise(row.record, registry, { reading, asOf }, ADVICE_LIMIT));
     },
@@ -187,11 +191,19 @@ export interface ModelView {
   advice: Suggestion[];
 }
 
+/** One release's page: its facts at `asOf` (a variant's own, or the flagship's under the bare id). */
+/** Why a model reference has no page: unknown id or variant (with the closest), or not yet released at the date. */
+export function modelMissing(data: SiteData, ref: string, asOf: string): { error: string; did_you_mean?: string } {
+  const found = lookupModel(data.registry, ref, asOf);
+  if (found.ok) return { error: `There is no model "${ref}" in the registry.` };
+  return { error: `${found.error[0]!.toUpperCase()}${found.error.slice(1)}.`, ...(found.didYouMean ? { did_you_mean: found.didYouMean } : {}) };
+}
+
 export function modelView(data: SiteData, id: string, reading: Reading, asOf: string): ModelView | undefined {
-  const row = data.row(id, reading);
+  const row = data.row(id, reading, asOf);
   if (!row) return undefined;
   return {
-    row, lenient: data.row(id, 'lenient')!.classification, disagreements: data.disagreements(id, reading),
+    row, lenient: data.row(id, 'lenient', asOf)!.classification, disagreements: data.disagreements(id, reading),
     asOf, verdicts: data.verdicts(id, reading, asOf)!, advice: data.advice(id, reading, asOf),
   };
 }
@@ -199,6 +211,10 @@ export function modelView(data: SiteData, id: string, reading: Reading, asOf: st
 export function modelJson(view: ModelView) {
   return {
     id: view.row.id,
+    // Which release the facts are (the bare id reads the flagship, said here) and its siblings.
+    variant: view.row.variant,
+    variants: view.row.variants,
+    changes: view.row.changes,
     record: view.row.record,
     classification: classificationJson(view.row.classification),
     disagreements: view.disagreements,

@@ -14,7 +14,7 @@ import { modelSchema } from '../../registry/schema.js';
 import { badQuery, errorJson, json, notFoundBody } from '../answers.js';
 import type { Server } from '../app.js';
 import { CACHE_CONTROL } from '../cache.js';
-import { ADVICE_LIMIT, licenseJson, modelJson, modelListJson, modelView, statsJson } from '../data.js';
+import { ADVICE_LIMIT, licenseJson, modelJson, modelListJson, modelMissing, modelView, statsJson } from '../data.js';
 import { openapi } from '../openapi.js';
 import { errorsOf, oneOf, parseOptions, parseReading } from '../options.js';
 import { SOURCES, parseListQuery, selectRows } from '../table-query.js';
@@ -44,7 +44,7 @@ export function apiRoutes(app: Hono, s: Server): void {
     if (options.errors.length) return errorJson(400, badQuery(options.errors));
     const id = c.req.param('id');
     const view = modelView(data, id, options.reading, options.asOf);
-    return view ? json(modelJson(view)) : errorJson(404, notFoundBody('model', id, data.registry.models.map((m) => m.id)));
+    return view ? json(modelJson(view)) : errorJson(404, modelMissing(data, id, options.asOf));
   }));
 
   app.get(`${base}/licenses`, (c) => s.cached(c, () => json(data.registry.licenses.map((l) => licenseJson(data, l)))));

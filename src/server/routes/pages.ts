@@ -8,7 +8,7 @@ import { CACHE_CONTROL } from '../cache.js';
 import { charts } from '../charts.js';
 import {
   compareCsv, compareIds, compareJson, licenseCsv, licenseJson, licensesCsv, methodCsv, methodJson,
-  modelCsv, modelJson, modelListCsv, modelListJson, modelView, statsCsv, statsJson,
+  modelCsv, modelJson, modelListCsv, modelListJson, modelMissing, modelView, statsCsv, statsJson,
 } from '../data.js';
 import { parseOptions } from '../options.js';
 import { parseListQuery, selectRows } from '../table-query.js';
@@ -63,7 +63,12 @@ export function pageRoutes(app: Hono, s: Server): void {
     const options = parseOptions(new URL(c.req.url).searchParams, today);
     if (options.errors.length) return badRequest(s, c, format, options.errors);
     const view = modelView(data, name, options.reading, options.asOf);
-    if (!view) return notFound(s, c, format, 'model', data.registry.models.map((m) => ({ id: m.id, href: links.page(`/models/${m.id}`), label: m.name })), name);
+    if (!view) {
+      const missing = modelMissing(data, name, options.asOf);
+      if (format !== 'html') return errorJson(404, missing);
+      const hint = missing.did_you_mean;
+      return { body: errorPage(links, 404, missing.error, hint ? { href: links.page(`/models/${hint}`), label: hint } : undefined).value, type: TYPES.html, status: 404 };
+    }
     if (format === 'json') return json(modelJson(view));
     if (format === 'csv') return csvOut(modelCsv(view));
     return { body: modelPage(links, data, view, c.req.query('as-of')?.trim() ? 'asked' : 'today').value, type: TYPES.html };
