@@ -1,0 +1,117 @@
+// The API and pages per variant and at a date: qwen2.5@7b has its own answer, ?as-of reads the facts then.
+import assert from 'node:assert/strict';
+import { before, describe, it } from 'node:test';
+import type { Hono } from 'hono';
+import { classify } from '../../src/core/classify.js';
+import type { Registry } from '../../src/core/registry.js';
+import { resolveModel } from '../../src/core/resolve.js';
+import { bundledApp, bundledRegistry } from './helpers.js';
+
+const WEIGHTS = 'deployment.data.weights';
+let app: Hono;
+let registry: Registry;
+before(async () => {
+  app = await bundledApp();
+  registry = (await bundledRegistry()).registry;
+});
+
+interface ModelAnswer {
+  id: string;
+  variant: { of: string; id: string; flagship: boolean; explicit: boolean } | null;
+  variants: string[];
+  changes: { key: string; until: string }[];
+  record: { released: string; components: Record<string, { license?: string }> };
+  classification: { components: Record<string, { level: string; license: string | null }> };
+  frameworks: { euAiAct: { systemicRisk: string } };
+}
+
+async function get<T>(path: string): Promise<{ status: number; body: T }> {
+  const res = await app.request(path);
+  const text = await res.text();
+  return { status: res.status, body: (res.headers.get('content-type')?.includes('json') ? JSON.parse(text) : text) as T };
+}
+
+/** A record of the registry whose weights entry has an earlier state, and a date on which that state held. */
+function historyCase(): { id: string; before: string; license: string | undefined } {
+  for (const m of registry.models) {
+    const h = m.components[WEIGHTS]?.history?.[0];
+    if (h && m.released <= h.until.slice(0, 7)) return { id: m.id, before: h.until, license: h.license };
+  }
+  throw new Error('no record in the registry has a dated weights change');
+}
+
+describe('API per variant', () => {
+  it('qwen2.5@7b and qwen2.5@72b answer with their own weights licenses and levels', async () => {
+    const seven = await get<ModelAnswer>('/api/v1/models/qwen2.5@7b');
+    const flagship = await get<ModelAnswer>('/api/v1/models/qwen2.5@72b');
+    assert.equal(seven.status, 200);
+    assert.equal(seven.body.id, 'qwen2.5@7b');
+    assert.deepEqual(seven.body.variant, { of: 'qwen2.5', id: '7b', flagship: false, explicit: true });
+    assert.notEqual(seven.body.classification.components[WEIGHTS]!.license, flagship.body.classification.components[WEIGHTS]!.license);
+    const expected = classify(resolveModel(registry.model('qwen2.5')!, { variant: '7b' }).record, registry.index).components[WEIGHTS]!.level;
+    assert.equal(seven.body.classification.components[WEIGHTS]!.level, expected);
+  });
+
+  it('the bare id states that it reads the flagship and lists the variants', async () => {
+    const { body } = await get<ModelAnswer>('/api/v1/models/qwen2.5');
+    assert.equal(body.id, 'qwen2.5');
+    assert.equal(body.variant?.flagship, true);
+    assert.equal(body.variant?.explicit, false);
+    assert.ok(body.variants.includes('qwen2.5@7b'));
+  });
+
+  it('llama-3.1: systemic risk is read per size', async () => {
+    const risks = await Promise.all(['8b', '405b'].map(async (v) => (await get<ModelAnswer>(`/api/v1/models/llama-3.1@${v}`)).body.frameworks.euAiAct.systemicRisk));
+    assert.deepEqual(risks, ['no', 'yes']);
+  });
+
+  it('an unknown variant is a 404 that names the variants and the closest one', async () => {
+    const { status, body } = await get<{ error: string; did_you_mean?: string }>('/api/v1/models/qwen2.5@72c');
+    assert.equal(status, 404);
+    assert.match(body.error, /no variant "72c"/);
+    assert.equal(body.did_you_mean, 'qwen2.5@72b');
+  });
+});
+
+describe('as-of reads the facts in force', () => {
+  it('a model before a dated change answers with the earlier state and says so', async () => {
+    const c = historyCase();
+    const earlier = new Date(Date.parse(c.before) - 86_400_000).toISOString().slice(0, 10);
+    const then = await get<ModelAnswer>(`/api/v1/models/${c.id}?as-of=${earlier}`);
+    const now = await get<ModelAnswer>(`/api/v1/models/${c.id}`);
+    assert.equal(then.status, 200);
+    assert.equal(then.body.record.components[WEIGHTS]!.license, c.license);
+    assert.deepEqual(then.body.changes.map((x) => x.key), [WEIGHTS]);
+    assert.deepEqual(now.body.changes, []);
+    assert.notEqual(then.body.record.components[WEIGHTS]!.license, now.body.record.components[WEIGHTS]!.license);
+  });
+
+  it('a model not yet released at the date is not shown: 404 on its page, absent from the list', async () => {
+    const { status, body } = await get<{ error: string }>('/api/v1/models/qwen2.5?as-of=2024-06-01');
+    assert.equal(status, 404);
+    assert.match(body.error, /not released as of 2024-06-01/);
+    const list = await get<{ models: { id: string; released: string }[] }>('/api/v1/models?as-of=2024-06-01');
+    assert.ok(list.body.models.length > 0);
+    assert.ok(list.body.models.every((m) => m.released <= '2024-06'), 'only models out by June 2024');
+    const today = await get<{ models: { id: string }[] }>('/api/v1/models');
+    assert.ok(today.body.models.length > list.body.models.length);
+  });
+});
+
+describe('pages per variant', () => {
+  it('the index links a family\'s variants and shows the range its levels span', async () => {
+    const { status, body } = await get<string>('/');
+    assert.equal(status, 200);
+    assert.match(body, /href="[^"]*\/models\/qwen2\.5@7b"/);
+    assert.match(body, /variants D3–D5/);
+  });
+
+  it('a variant page says which release it reads and links the family', async () => {
+    const { status, body } = await get<string>('/models/qwen2.5@3b');
+    assert.equal(status, 200);
+    assert.match(body, /This page reads the variant <strong>3b<\/strong>/);
+    assert.match(body, /href="[^"]*\/models\/qwen2\.5"/);
+    const missing = await get<string>('/models/qwen2.5?as-of=2024-06-01');
+    assert.equal(missing.status, 404);
+  });
+});
