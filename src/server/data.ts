@@ -42,7 +42,8 @@ export interface SiteData {
   licenseModels(id: string): string[];
   organizations(): string[];
   years(): { min: number; max: number };
-  stats(set: ModelSet, source: LevelSource, reading?: Reading): Stats;
+  /** With `asOf`: the facts in force on that date, models not yet released left out. */
+  stats(set: ModelSet, source: LevelSource, reading?: Reading, asOf?: string): Stats;
   timeline(): TimelinePoint[];
   /** The model's published levels that differ from its computed ones under a reading. */
   disagreements(id: string, reading?: Reading): Disagreement[];
@@ -93,6 +94,7 @@ export function siteData(registry: Registry, problems: readonly Problem[] = []):
   const licenseById = new Map(registry.licenses.map((l) => [l.id, l]));
   const usedBy = memo(() => new Map(registry.licenses.map((l) => [l.id, modelsUsing(l, registry)])));
   const statsCache = new Map<string, Stats>();
+  const datedStats = new Bounded<Stats>(50);
   const auditCache = new Map<string, Disagreement[]>();
   const data: SiteData = {
     registry,
@@ -121,8 +123,9 @@ export function siteData(registry: Registry, problems: readonly Problem[] = []):
       const years = registry.models.map((m) => Number(m.released.slice(0, 4))).filter(Number.isFinite);
       return years.length ? { min: Math.min(...years), max: Math.max(...years) } : { min: 2018, max: 2025 };
     }),
-    stats(set, source, reading = 'strict') {
+    stats(set, source, reading = 'strict', asOf) {
       const key = `${set}:${source}:${reading}`;
+      if (asOf) return datedStats.get(`${key}:${asOf}`, () => stats(registry, set, source, reading, asOf));
       let s = statsCache.get(key);
       if (!s) { s = stats(registry, set, source, reading); statsCache.set(key, s); }
       return s;

@@ -98,6 +98,17 @@ describe('as-of reads the facts in force', () => {
   });
 });
 
+describe('stats at a date', () => {
+  it('/api/v1/stats?as-of counts only the models out by then; a bad date is a 400', async () => {
+    const then = await get<{ models: number; asOf: string | null }>('/api/v1/stats?as-of=2024-06-01');
+    const now = await get<{ models: number; asOf: string | null }>('/api/v1/stats?set=all');
+    assert.equal(then.body.asOf, '2024-06-01');
+    assert.equal(now.body.asOf, null);
+    assert.ok(then.body.models < now.body.models);
+    assert.equal((await get('/api/v1/stats?as-of=2024-02-30')).status, 400);
+  });
+});
+
 describe('pages per variant', () => {
   it('the index links a family\'s variants and shows the range its levels span', async () => {
     const { status, body } = await get<string>('/');

@@ -16,7 +16,7 @@ import type { Server } from '../app.js';
 import { CACHE_CONTROL } from '../cache.js';
 import { ADVICE_LIMIT, licenseJson, modelJson, modelListJson, modelMissing, modelView, statsJson } from '../data.js';
 import { openapi } from '../openapi.js';
-import { errorsOf, oneOf, parseOptions, parseReading } from '../options.js';
+import { errorsOf, oneOf, parseAsOfParam, parseOptions, parseReading } from '../options.js';
 import { SOURCES, parseListQuery, selectRows } from '../table-query.js';
 
 export const CLASSIFY_MAX_BYTES = 256 * 1024;
@@ -56,13 +56,14 @@ export function apiRoutes(app: Hono, s: Server): void {
 
   app.get(`${base}/stats`, (c) => s.cached(c, () => {
     const p = params(c.req.url);
-    if (!p.get('set') && !p.get('source') && !p.get('reading')) return json(statsJson(data));
+    if (!p.get('set') && !p.get('source') && !p.get('reading') && !p.get('as-of')) return json(statsJson(data));
     const set = oneOf(p, 'set', Object.keys(MODEL_SETS) as ModelSet[], 'all');
     const source = oneOf(p, 'source', SOURCES, 'computed');
     const reading = parseReading(p);
-    const errors = errorsOf(set, source, reading);
+    const asOf = parseAsOfParam(p, s.today());
+    const errors = errorsOf(set, source, reading, asOf);
     if (errors.length) return errorJson(400, badQuery(errors));
-    return json(data.stats(set.value, source.value, reading.value));
+    return json(data.stats(set.value, source.value, reading.value, p.get('as-of') ? asOf.value : undefined));
   }));
 
   app.get(`${base}/audit`, (c) => s.cached(c, () => {
