@@ -364,17 +364,23 @@ export function licenseCsv(license: License): string {
 
 // ---- stats ----
 
-export function statsJson(data: SiteData) {
+/** The stats page's data; with `asOf`, the facts in force then and only the models out by then. */
+export function statsJson(data: SiteData, asOf?: string) {
+  const timeline = asOf
+    ? [...data.rows('computed', 'strict', asOf)].sort((a, b) => a.released.localeCompare(b.released) || a.id.localeCompare(b.id))
+      .map((r) => ({ id: r.id, name: r.name, released: r.released, levels: Object.fromEntries(TIMELINE_COMPONENTS.map((k) => [k, r.cells[k]!.level])) }))
+    : data.timeline();
   return {
-    distributions: STAT_VIEWS.map((v) => data.stats(v.set, v.source)),
-    timeline: { components: TIMELINE_COMPONENTS, models: data.timeline() },
+    ...(asOf ? { asOf } : {}),
+    distributions: STAT_VIEWS.map((v) => data.stats(v.set, v.source, 'strict', asOf)),
+    timeline: { components: TIMELINE_COMPONENTS, models: timeline },
     audit: { disagreements: audit(data.registry).disagreements.length },
   };
 }
 
-export function statsCsv(data: SiteData): string {
+export function statsCsv(data: SiteData, asOf?: string): string {
   const rows = STAT_VIEWS.flatMap((v) => {
-    const s = data.stats(v.set, v.source);
+    const s = data.stats(v.set, v.source, 'strict', asOf);
     return COMPONENTS.map((c) => ({ set: v.set, source: v.source, reading: v.source === 'computed' ? s.reading : null, models: s.models, component: c.key, ...s.components[c.key] }));
   });
   return csv(rows, ['set', 'source', 'reading', 'models', 'component', ...DISTRIBUTION_KEYS]);

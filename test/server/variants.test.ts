@@ -107,6 +107,17 @@ describe('stats at a date', () => {
     assert.ok(then.body.models < now.body.models);
     assert.equal((await get('/api/v1/stats?as-of=2024-02-30')).status, 400);
   });
+
+  it('the stats page\'s twins read ?as-of too: distributions and timeline of the models out then', async () => {
+    type Twin = { asOf?: string; distributions: { models: number }[]; timeline: { models: { released: string }[] } };
+    const then = await get<Twin>('/stats.json?as-of=2024-06-01');
+    const now = await get<Twin>('/stats.json');
+    assert.equal(then.body.asOf, '2024-06-01');
+    assert.ok(then.body.timeline.models.every((m) => m.released <= '2024-06'));
+    assert.ok(then.body.timeline.models.length < now.body.timeline.models.length);
+    assert.ok(then.body.distributions.at(-1)!.models < now.body.distributions.at(-1)!.models);
+    assert.equal((await get('/stats.csv?as-of=tomorrow')).status, 400);
+  });
 });
 
 describe('pages per variant', () => {

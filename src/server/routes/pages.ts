@@ -10,7 +10,7 @@ import {
   compareCsv, compareIds, compareJson, licenseCsv, licenseJson, licensesCsv, methodCsv, methodJson,
   modelCsv, modelJson, modelListCsv, modelListJson, modelMissing, modelView, statsCsv, statsJson,
 } from '../data.js';
-import { parseOptions } from '../options.js';
+import { parseAsOfParam, parseOptions } from '../options.js';
 import { parseListQuery, selectRows } from '../table-query.js';
 import { comparePage } from '../views/compare-page.js';
 import { errorPage } from '../views/error-page.js';
@@ -103,8 +103,16 @@ export function pageRoutes(app: Hono, s: Server): void {
   }));
 
   app.get('/stats', (c) => s.cached(c, async () => ({ body: statsPage(s.links(c), await charts(data)).value, type: TYPES.html })));
-  app.get('/stats.json', (c) => s.cached(c, () => json(statsJson(data))));
-  app.get('/stats.csv', (c) => s.cached(c, () => csvOut(statsCsv(data))));
+  // The twins read ?as-of= as the API does: the facts then, the models out by then.
+  const statsTwin = (format: 'json' | 'csv') => (c: Context) => s.cached(c, (today) => {
+    const params = new URL(c.req.url).searchParams;
+    const asOf = parseAsOfParam(params, today);
+    if (asOf.error !== undefined) return errorJson(400, badQuery([asOf.error]));
+    const at = params.get('as-of') ? asOf.value : undefined;
+    return format === 'json' ? json(statsJson(data, at)) : csvOut(statsCsv(data, at));
+  });
+  app.get('/stats.json', statsTwin('json'));
+  app.get('/stats.csv', statsTwin('csv'));
 
   app.get('/method', (c) => s.cached(c, () => ({ body: methodPage(s.links(c)).value, type: TYPES.html })));
   app.get('/method.json', (c) => s.cached(c, () => json(methodJson())));
