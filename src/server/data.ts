@@ -171,8 +171,10 @@ export function modelListJson(query: TableQuery, selection: Selection, asOf: str
       openness: row.classification.summary.openness,
       components: Object.fromEntries(COMPONENTS.map(({ key }) => {
         const c = row.cells[key]!;
-        return [key, { level: c.level, license: c.license, hint: c.hint, [query.state.source === 'published' ? 'computed' : 'published']: c.other }];
+        return [key, { level: c.level, license: c.license, hint: c.hint, [query.state.source === 'published' ? 'computed' : 'published']: c.other, ...(c.range ? { range: c.range } : {}) }];
       })),
+      // A family row reads its flagship; its variants are one request away (/api/v1/models/qwen2.5@7b).
+      ...(row.variants.length ? { variants: row.variants } : {}),
       ...(row.frameworks ? { frameworks: row.frameworks } : {}),
     })),
   };

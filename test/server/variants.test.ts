@@ -65,6 +65,16 @@ describe('API per variant', () => {
     assert.deepEqual(risks, ['no', 'yes']);
   });
 
+  it('the list gives a family row its variants and each differing component its range', async () => {
+    const { body } = await get<{ models: { id: string; variants?: string[]; components: Record<string, { level: string; range?: string }> }[] }>('/api/v1/models?q=qwen2.5');
+    const family = body.models.find((m) => m.id === 'qwen2.5')!;
+    assert.ok(family.variants?.includes('qwen2.5@3b'));
+    const levels = new Set(await Promise.all(family.variants!.map(async (ref) => (await get<ModelAnswer>(`/api/v1/models/${ref}`)).body.classification.components[WEIGHTS]!.level)));
+    assert.ok(levels.size > 1);
+    assert.match(family.components[WEIGHTS]!.range ?? '', /^D\d–D\d$/);
+    assert.equal(family.components['training.code.pretraining']!.range, undefined);
+  });
+
   it('an unknown variant is a 404 that names the variants and the closest one', async () => {
     const { status, body } = await get<{ error: string; did_you_mean?: string }>('/api/v1/models/qwen2.5@72c');
     assert.equal(status, 404);
