@@ -12,10 +12,10 @@ const collect = (value: string, previous: string[]) => [...previous, value];
 export function adviseCommand(program: Command, ctx: Context): Command {
   return program.command('advise')
     .description('what to release next: the releases that raise openness most, with the change in level and in every framework verdict')
-    .argument('<model>', 'a model id from the registry, or a model file (.yaml)')
+    .argument('<model>', 'a model id (id@variant for a variant, e.g. qwen2.5@7b) or a model file (.yaml)')
     .option('--release <component=license>', 'what-if: recompute everything as if this were released (repeatable)', collect, [])
     .option('--reading <reading>', 'strict or lenient', 'strict')
-    .option('--as-of <date>', 'date at which the EU AI Act\'s dated rules are read', today())
+    .option('--as-of <date>', 'date at which the facts and the EU AI Act\'s dated rules are read', today())
     .option('--limit <n>', 'how many suggestions', '10')
     .option('--format <format>', 'text or json', 'text')
     .addHelpText('after', '\nExamples:\n  howopen advise llama-2\n  howopen advise llama-2 --release deployment.data.weights=Apache-2.0 --release training.data.pretraining=CC-BY-4.0')

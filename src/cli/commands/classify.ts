@@ -18,7 +18,7 @@ import { type Resolved, describeRelease, lookupModel, releasedBy, resolveModel }
 export function classifyCommand(program: Command, ctx: Context): Command {
   return program.command('classify')
     .description('classify one model: a level per component, with points and the explanation')
-    .argument('[model]', 'a model id from the registry, or a model file (.yaml); not with --batch')
+    .argument('[model]', 'a model id (id@variant for a variant, e.g. qwen2.5@7b), or a model file (.yaml); not with --batch')
     .option('--batch <file>', 'classify Hub metadata, one JSON object per line, from a file or - (stdin); --format jsonl or csv')
     .option('--reading <reading>', 'strict (conditional rights count 0) or lenient (count 1)', 'strict')
     .option('--format <format>', 'text or json', 'text')
