@@ -138,6 +138,16 @@ describe('pages per variant', () => {
     assert.match(body, /variants D3–D5/);
   });
 
+  it('the index read at a date lists only the models out then and keeps the date in its links and form', async () => {
+    const { status, body } = await get<string>('/?as-of=2024-06-01');
+    assert.equal(status, 200);
+    const ids = [...body.matchAll(/<tr data-id="([^"]+)"/g)].map((m) => m[1]!);
+    assert.ok(ids.length > 0 && !ids.includes('qwen2.5') && !ids.includes('llama-3.1'));
+    assert.ok(ids.every((id) => registry.model(id)!.released <= '2024-06'));
+    assert.match(body, /<a href="[^"]*sort=[^"]*as-of=2024-06-01"/);
+    assert.match(body, /<input type="hidden" name="as-of" value="2024-06-01">/);
+  });
+
   it('a variant page says which release it reads and links the family', async () => {
     const { status, body } = await get<string>('/models/qwen2.5@3b');
     assert.equal(status, 200);
