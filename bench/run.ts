@@ -4,6 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { classify } from '../src/core/classify.js';
+import { releasesOf } from '../src/core/resolve.js';
 import { loadRegistry } from '../src/registry/load.js';
 import { ROOT } from '../test/helpers.js';
 import { webBenchmarks } from './web.js';
@@ -28,6 +29,10 @@ async function main() {
   const classifyAll = time(() => { for (const m of registry.models) classify(m, registry.index); }, 30);
   const cloneAll = time(() => { for (const m of registry.models) structuredClone(m); }, 30);
   results.push({ name: `classify all ${registry.models.length} models in process`, value: classifyAll, unit: 'ms', baseline: 'structuredClone of every record', baselineValue: cloneAll, target: '< 50 ms', ok: classifyAll < 50 });
+  // Every release (each variant) read at a past date, then classified: what the as-of table and pages pay.
+  const releases = registry.models.reduce((n, m) => n + releasesOf(m).length, 0);
+  const datedAll = time(() => { for (const m of registry.models) for (const r of releasesOf(m, '2024-06-01')) classify(r.record, registry.index); }, 30);
+  results.push({ name: `resolve at a date and classify all ${releases} releases (variants included)`, value: datedAll, unit: 'ms', baseline: 'classify the records as stored', baselineValue: classifyAll, target: '≤ 2× the baseline', ok: datedAll <= 2 * classifyAll });
 
   const bin = join(ROOT, 'bin/howopen.js');
   const run = (args: string[]) => () => { execFileSync(process.execPath, args, { stdio: 'ignore' }); };

@@ -141,7 +141,7 @@
       VERDICTS.forEach(function (k) { if (s[k]) p.set(k, s[k]); });
       s.where.forEach(function (w) { p.append('where', w); });
       if (sort) p.set('sort', sort);
-      ['source', 'reading'].forEach(function (k) { if (current.get(k)) p.set(k, current.get(k)); });
+      ['source', 'reading', 'as-of'].forEach(function (k) { if (current.get(k)) p.set(k, current.get(k)); });
       return p;
     }
 
@@ -149,7 +149,7 @@
       var u = new URL(href, location.href);
       var keep = new URLSearchParams(u.search);
       var next = new URLSearchParams(p);
-      ['source', 'reading'].forEach(function (k) { next.delete(k); if (keep.get(k)) next.set(k, keep.get(k)); });
+      ['source', 'reading', 'as-of'].forEach(function (k) { next.delete(k); if (keep.get(k)) next.set(k, keep.get(k)); });
       u.search = next.toString();
       return u.href;
     }

@@ -12,13 +12,15 @@ export function licenseScores(license: License) {
   })) as Record<(typeof READINGS)[number], { points: number; restrictiveness: string; code: string; data: string }>;
 }
 
-/** Ids of the models whose components name this license anywhere in their expressions. */
+/** Ids of the models whose components (or any of their variants' components) name this license anywhere in their expressions. */
 export function modelsUsing(license: License, registry: Registry): string[] {
-  return registry.models.filter((m) => Object.values(m.components).some((c) => {
-    if (!c.license) return false;
+  const names = (c: { license?: string } | undefined) => {
+    if (!c?.license) return false;
     const resolved = resolveLicense(c.license, registry.index);
     return resolved.ok && licenseIds(resolved.tree).includes(license.id);
-  })).map((m) => m.id);
+  };
+  return registry.models.filter((m) => Object.values(m.components).some(names)
+    || (m.variants ?? []).some((v) => Object.values(v.components ?? {}).some(names))).map((m) => m.id);
 }
 
 

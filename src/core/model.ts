@@ -9,6 +9,33 @@ export interface ComponentEntry {
   hint?: string;
   evidence?: string[];
   notes?: string;
+  /** Earlier states of this component, oldest first; each held on the dates before its `until`. */
+  history?: ComponentState[];
+}
+
+/** A state a component was in before a dated change (a relicensing, a takedown), with its evidence. */
+export interface ComponentState {
+  /** ISO date the next state took effect; this state holds on the dates before it. */
+  until: string;
+  status: Status;
+  license?: string;
+  hint?: string;
+  evidence?: string[];
+  notes?: string;
+}
+
+/** One release of a record's family (a size; base or instruct where they differ): only what differs. */
+export interface Variant {
+  /** The part after `@` in `qwen2.5@72b`. */
+  id: string;
+  name?: string;
+  released?: string;
+  links?: Record<string, string>;
+  notes?: string;
+  /** Each entry replaces the record's entry for that component whole (status, license, evidence, history). */
+  components?: Partial<Record<string, ComponentEntry>>;
+  training_compute?: ModelRecord['training_compute'];
+  monetised?: ModelRecord['monetised'];
 }
 
 export interface PublishedValue {
@@ -45,6 +72,10 @@ export interface ModelRecord {
   training_compute?: { flop: number | 'unknown'; evidence?: string[]; notes?: string };
   /** Whether access to the model is sold (paid API or paid weights). */
   monetised?: boolean | 'unknown';
+  /** The releases of this record; the bare id reads the one `flagship` names. */
+  variants?: Variant[];
+  /** The variant id the bare record id stands for; required with variants. */
+  flagship?: string;
 }
 
 /** Sources of published levels the audit knows. */

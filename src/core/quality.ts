@@ -18,10 +18,20 @@ export function qualityFindings(registry: Registry): QualityFinding[] {
   const byWeights = new Map<string, string>();
 
   for (const m of registry.models) {
-    for (const [key, entry] of Object.entries(m.components)) {
+    const entries = [
+      ...Object.entries(m.components).map(([key, entry]) => [`components.${key}`, entry] as const),
+      ...(m.variants ?? []).flatMap((v, i) => Object.entries(v.components ?? {}).map(([key, entry]) => [`variants.${i}.components.${key}`, entry!] as const)),
+    ];
+    for (const [field, entry] of entries) {
       if ((entry.status === 'public' || entry.status === 'api') && !entry.evidence?.length) {
-        findings.push({ model: m.id, field: `components.${key}`, check: 'evidence', message: `${entry.status} but no evidence link` });
+        findings.push({ model: m.id, field, check: 'evidence', message: `${entry.status} but no evidence link` });
       }
+      // A dated change is a claim about the past: every earlier state cites where it is seen.
+      (entry.history ?? []).forEach((state, i) => {
+        if (!state.evidence?.length) findings.push({ model: m.id, field: `${field}.history.${i}`, check: 'evidence', message: `state until ${state.until} has no evidence link` });
+      });
+    }
+    for (const [key, entry] of Object.entries(m.components)) {
       if (entry.license) {
         const r = resolveLicense(entry.license, registry.index);
         if (!r.ok) findings.push({ model: m.id, field: `components.${key}.license`, check: 'license', message: r.error });

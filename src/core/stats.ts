@@ -3,6 +3,7 @@ import { classify } from './classify.js';
 import type { Reading } from './licenses.js';
 import type { ModelRecord } from './model.js';
 import type { Registry } from './registry.js';
+import { releasedBy, resolveModel } from './resolve.js';
 import { COMPONENTS } from './taxonomy.js';
 
 export const MODEL_SETS = {
@@ -21,6 +22,8 @@ export interface Stats {
   set: ModelSet;
   source: LevelSource;
   reading: Reading;
+  /** The date the facts were read at; null for today's facts. */
+  asOf: string | null;
   models: number;
   components: Record<string, Distribution>;
 }
@@ -31,8 +34,11 @@ function emptyDistribution(): Distribution {
   return { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0, 'N/A': 0, Unknown: 0 };
 }
 
-export function stats(registry: Registry, set: ModelSet, source: LevelSource, reading: Reading = 'strict'): Stats {
-  const models = registry.models.filter(MODEL_SETS[set]).filter((m) => source === 'computed' || m.published?.['eiras-2024']);
+/** With `asOf`, the computed levels read the facts in force on that date, and models not yet out are left out. */
+export function stats(registry: Registry, set: ModelSet, source: LevelSource, reading: Reading = 'strict', asOf?: string): Stats {
+  const models = registry.models.filter(MODEL_SETS[set]).filter((m) => source === 'computed' || m.published?.['eiras-2024'])
+    .map((m) => resolveModel(m, asOf ? { asOf } : {}).record)
+    .filter((m) => !asOf || releasedBy(m, asOf));
   const components = Object.fromEntries(COMPONENTS.map((c) => [c.key, emptyDistribution()]));
   for (const model of models) {
     const levels = source === 'published' ? publishedLevels(model) : computedLevels(model, registry, reading);
@@ -41,7 +47,7 @@ export function stats(registry: Registry, set: ModelSet, source: LevelSource, re
       if (value !== undefined) components[key]![value] += 1;
     }
   }
-  return { set, source, reading, models: models.length, components };
+  return { set, source, reading, asOf: asOf ?? null, models: models.length, components };
 }
 
 function publishedLevels(model: ModelRecord): Record<string, keyof Distribution> {

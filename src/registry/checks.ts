@@ -1,7 +1,7 @@
 // Checks across fields and records that a schema cannot express: ids, license references, statuses by kind.
 import { type LicenseIndex, type AliasClash, resolveLicense } from '../core/expression.js';
 import type { License } from '../core/licenses.js';
-import type { ModelRecord } from '../core/model.js';
+import type { ComponentEntry, ComponentState, ModelRecord } from '../core/model.js';
 import { STATUS_LEVEL, component } from '../core/taxonomy.js';
 import type { Locator } from './parse.js';
 import type { Problem } from './problem.js';
@@ -39,22 +39,63 @@ export function checkAliasClashes(clashes: readonly AliasClash[], licenses: read
 /** Every model-level rule that needs the license index or the taxonomy. */
 export function checkModel(item: Located<ModelRecord>, index: LicenseIndex): Problem[] {
   const problems: Problem[] = [];
-  for (const [key, entry] of Object.entries(item.value.components)) {
-    const def = component(key)!;
-    if (STATUS_LEVEL[entry.status][def.kind] === null) {
-      problems.push(at(item, ['components', key, 'status'], `status "${entry.status}" is for data components only (a ${def.kind} component has no API level; use closed or public)`));
+  for (const [key, entry] of Object.entries(item.value.components)) problems.push(...checkEntry(item, ['components', key], key, entry, index));
+  problems.push(...checkVariants(item, index));
+  return problems;
+}
+
+type Path = (string | number)[];
+
+/** One component entry, its earlier states included: statuses by kind, licenses, hints, dates in order. */
+function checkEntry(item: Located<ModelRecord>, path: Path, key: string, entry: ComponentEntry | ComponentState, index: LicenseIndex): Problem[] {
+  const problems = checkState(item, path, key, entry, index);
+  const history = 'history' in entry ? entry.history ?? [] : [];
+  history.forEach((state, i) => {
+    problems.push(...checkState(item, [...path, 'history', i], key, state, index));
+    const previous = history[i - 1];
+    if (previous && state.until <= previous.until) {
+      problems.push(at(item, [...path, 'history', i, 'until'], `history dates must rise: ${state.until} is not after ${previous.until} (list earlier states oldest first)`));
     }
-    if (entry.license !== undefined) {
-      if (entry.status !== 'public') problems.push(at(item, ['components', key, 'license'], `a license only counts on a public component (status is ${entry.status})`));
-      const resolved = resolveLicense(entry.license, index);
-      if (!resolved.ok) problems.push(at(item, ['components', key, 'license'], resolved.error));
-    }
-    if (entry.hint !== undefined && entry.status !== 'unknown') {
-      problems.push(at(item, ['components', key, 'hint'], `a hint goes with status unknown only (status is ${entry.status})`));
-    }
-    if (entry.hint !== undefined && /[CD]/.test(entry.hint) && !entry.hint.split('-').every((h) => !/[CD]/.test(h) || h.startsWith(def.kind === 'code' ? 'C' : 'D'))) {
-      problems.push(at(item, ['components', key, 'hint'], `hint "${entry.hint}" uses the other kind's letter (${def.kind} levels are ${def.kind === 'code' ? 'C1–C5' : 'D1–D5'})`));
-    }
+  });
+  return problems;
+}
+
+function checkState(item: Located<ModelRecord>, path: Path, key: string, entry: ComponentEntry | ComponentState, index: LicenseIndex): Problem[] {
+  const problems: Problem[] = [];
+  const def = component(key)!;
+  if (STATUS_LEVEL[entry.status][def.kind] === null) {
+    problems.push(at(item, [...path, 'status'], `status "${entry.status}" is for data components only (a ${def.kind} component has no API level; use closed or public)`));
   }
+  if (entry.license !== undefined) {
+    if (entry.status !== 'public') problems.push(at(item, [...path, 'license'], `a license only counts on a public component (status is ${entry.status})`));
+    const resolved = resolveLicense(entry.license, index);
+    if (!resolved.ok) problems.push(at(item, [...path, 'license'], resolved.error));
+  }
+  if (entry.hint !== undefined && entry.status !== 'unknown') {
+    problems.push(at(item, [...path, 'hint'], `a hint goes with status unknown only (status is ${entry.status})`));
+  }
+  if (entry.hint !== undefined && /[CD]/.test(entry.hint) && !entry.hint.split('-').every((h) => !/[CD]/.test(h) || h.startsWith(def.kind === 'code' ? 'C' : 'D'))) {
+    problems.push(at(item, [...path, 'hint'], `hint "${entry.hint}" uses the other kind's letter (${def.kind} levels are ${def.kind === 'code' ? 'C1–C5' : 'D1–D5'})`));
+  }
+  return problems;
+}
+
+/** Variants: unique ids, a flagship that names one of them, and their entries checked like the record's. */
+function checkVariants(item: Located<ModelRecord>, index: LicenseIndex): Problem[] {
+  const { variants, flagship } = item.value;
+  const problems: Problem[] = [];
+  if (!variants) {
+    if (flagship !== undefined) problems.push(at(item, ['flagship'], 'flagship names a variant, but the record lists no variants (add variants or remove flagship)'));
+    return problems;
+  }
+  const ids = variants.map((v) => v.id);
+  if (flagship === undefined) problems.push(at(item, ['variants'], `a record with variants names its flagship, the variant the bare id stands for (add flagship: one of ${ids.join(', ')})`, true));
+  else if (!ids.includes(flagship)) problems.push(at(item, ['flagship'], `flagship "${flagship}" is not one of the variants (${ids.join(', ')})`));
+  variants.forEach((v, i) => {
+    if (ids.indexOf(v.id) !== i) problems.push(at(item, ['variants', i, 'id'], `duplicate variant id "${v.id}"`));
+    for (const [key, entry] of Object.entries(v.components ?? {})) {
+      if (entry) problems.push(...checkEntry(item, ['variants', i, 'components', key], key, entry, index));
+    }
+  });
   return problems;
 }

@@ -11,12 +11,25 @@ const date = z.string({ error: 'must be a date such as "2026-11-22"' })
 const text = z.string().min(1, { error: 'must not be empty' });
 const levelHint = z.string().regex(/^[CD]?[1-5](-[CD]?[1-5])?$/, { error: 'must be a level or range such as D3, C5 or D3-D4' });
 
-export const componentEntrySchema = z.strictObject({
-  status: z.enum(STATUSES, { error: `must be one of ${STATUSES.join(', ')}` }),
+const status = z.enum(STATUSES, { error: `must be one of ${STATUSES.join(', ')}` });
+
+/** A state a component was in before a dated change; it held on the dates before `until`. */
+export const componentStateSchema = z.strictObject({
+  until: date,
+  status,
   license: text.optional(),
   hint: levelHint.optional(),
   evidence: z.array(url).optional(),
   notes: text.optional(),
+});
+
+export const componentEntrySchema = z.strictObject({
+  status,
+  license: text.optional(),
+  hint: levelHint.optional(),
+  evidence: z.array(url).optional(),
+  notes: text.optional(),
+  history: z.array(componentStateSchema).min(1, { error: 'must list at least one earlier state (or leave history out)' }).optional(),
 });
 
 const componentKeys = Object.fromEntries(COMPONENT_KEYS.map((key) => [key, componentEntrySchema])) as Record<string, typeof componentEntrySchema>;
@@ -44,6 +57,22 @@ const compute = z.strictObject({
   notes: text.optional(),
 });
 
+const linksSchema = z.partialRecord(z.enum(['paper', 'model_card', 'weights', 'code', 'website', 'announcement', 'technical_report', 'data', 'api', 'license']), url);
+const monetised = z.union([z.boolean(), z.literal('unknown')], { error: 'must be true, false or "unknown"' });
+const variantId = z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, { error: 'a variant id is lowercase letters, digits, dots and dashes, such as 72b or 7b-instruct' });
+
+/** One release of a record's family: only the facts that differ from the record's. */
+export const variantSchema = z.strictObject({
+  id: variantId,
+  name: text.optional(),
+  released: yearMonth.optional(),
+  links: linksSchema.optional(),
+  notes: text.optional(),
+  components: z.strictObject(Object.fromEntries(COMPONENT_KEYS.map((key) => [key, componentEntrySchema.optional()]))).optional(),
+  training_compute: compute.optional(),
+  monetised: monetised.optional(),
+});
+
 export const modelSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, { error: 'must be lowercase letters, digits, dots and dashes' }),
   name: text,
@@ -52,7 +81,7 @@ export const modelSchema = z.strictObject({
   family: z.string().regex(/^[a-z0-9][a-z0-9.-]*$/).optional(),
   derived_from: z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, { error: 'must be the id of another model record' }).nullable().optional(),
   modality: z.enum(['text', 'code', 'image', 'multimodal', 'audio', 'video', 'speech']).optional(),
-  links: z.partialRecord(z.enum(['paper', 'model_card', 'weights', 'code', 'website', 'announcement', 'technical_report', 'data', 'api', 'license']), url).optional(),
+  links: linksSchema.optional(),
   checked: date.optional(),
   notes: text.optional(),
   components: z.strictObject(componentKeys),
@@ -60,7 +89,9 @@ export const modelSchema = z.strictObject({
   documentation: z.strictObject(Object.fromEntries(DOCUMENT_KEYS.map((k) => [k, componentEntrySchema.optional()]))).optional(),
   artifacts: z.strictObject(Object.fromEntries(ARTIFACT_KEYS.map((k) => [k, componentEntrySchema.optional()]))).optional(),
   training_compute: compute.optional(),
-  monetised: z.union([z.boolean(), z.literal('unknown')], { error: 'must be true, false or "unknown"' }).optional(),
+  monetised: monetised.optional(),
+  variants: z.array(variantSchema).min(1, { error: 'must list at least one variant (or leave variants out)' }).optional(),
+  flagship: variantId.optional(),
 });
 
 const rightSchema = z.strictObject({

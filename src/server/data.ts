@@ -9,8 +9,9 @@ import { type Verdicts, verdictSummary, verdicts } from '../core/frameworks/inde
 import { licenseReport, licenseScores, modelsUsing } from '../core/license-use.js';
 import { type License, OBLIGATIONS, READINGS, RIGHTS, type Reading } from '../core/licenses.js';
 import type { Registry } from '../core/registry.js';
+import { lookupModel } from '../core/resolve.js';
 import { DISTRIBUTION_KEYS, type LevelSource, type ModelSet, type Stats, stats } from '../core/stats.js';
-import { FLAT_COLUMNS, type Row, flatRow, tableRows } from '../core/table.js';
+import { FLAT_COLUMNS, type Row, flatRow, releaseRowOf, tableRows } from '../core/table.js';
 import { COMPONENTS, NOT_SCORED, POINTS_TO_LEVEL, SCALE, STATUS_LEVEL, STATUSES } from '../core/taxonomy.js';
 import type { Problem } from '../registry/problem.js';
 import { capabilityFor } from './capability.js';
@@ -44,7 +45,8 @@ export interface SiteData {
   licenseModels(id: string): string[];
   organizations(): string[];
   years(): { min: number; max: number };
-  stats(set: ModelSet, source: LevelSource, reading?: Reading): Stats;
+  /** With `asOf`: the facts in force on that date, models not yet released left out. */
+  stats(set: ModelSet, source: LevelSource, reading?: Reading, asOf?: string): Stats;
   timeline(): TimelinePoint[];
   /** The model's published levels that differ from its computed ones under a reading. */
   disagreements(id: string, reading?: Reading): Disagreement[];
@@ -76,12 +78,12 @@ function memo<T>(make: () => T): () => T {
 
 export function siteData(registry: Registry, problems: readonly Problem[] = []): SiteData {
   // Undated rows (a handful of source × reading keys) are kept for good; dated ones for the last few dates.
-  const rowCache = new Map<string, { rows: Row[]; byId: Map<string, Row> }>();
-  const datedRows = new Bounded<{ rows: Row[]; byId: Map<string, Row> }>(12);
+  const rowCache = new Map<string, { rows: Row[]; byId: Map<string, Row | undefined> }>();
+  const datedRows = new Bounded<{ rows: Row[]; byId: Map<string, Row | undefined> }>(12);
   const rowSet = (source: Source, reading: Reading, asOf?: string) => {
     const make = () => {
       const r = tableRows(registry, { source, reading, ...(asOf ? { asOf } : {}) });
-      return { rows: r, byId: new Map(r.map((x) => [x.id, x])) };
+      return { rows: r, byId: new Map<string, Row | undefined>(r.map((x) => [x.id, x])) };
     };
     const key = `${source}:${reading}`;
     if (asOf) return datedRows.get(`${key}:${asOf}`, make);
@@ -95,21 +97,25 @@ export function siteData(registry: Registry, problems: readonly Problem[] = []):
   const licenseById = new Map(registry.licenses.map((l) => [l.id, l]));
   const usedBy = memo(() => new Map(registry.licenses.map((l) => [l.id, modelsUsing(l, registry)])));
   const statsCache = new Map<string, Stats>();
+  const datedStats = new Bounded<Stats>(50);
   const auditCache = new Map<string, Disagreement[]>();
   const data: SiteData = {
     registry,
     problems,
     rows,
     row(id, reading = 'strict', asOf) {
-      return rowSet('computed', reading, asOf).byId.get(id);
+      const set = rowSet('computed', reading, asOf);
+      // A variant's row (qwen2.5@7b) is built when first asked for, then kept with its date's rows.
+      if (!set.byId.has(id) && id.includes('@')) set.byId.set(id, releaseRowOf(registry, id, { reading, ...(asOf ? { asOf } : {}) }));
+      return set.byId.get(id);
     },
     verdicts(id, reading, asOf) {
-      const row = data.row(id, reading);
+      const row = data.row(id, reading, asOf);
       if (!row) return undefined;
       return verdictCache.get(`${asOf}:${reading}:${id}`, () => verdicts(row.record, registry, { reading, asOf }, row.classification));
     },
     advice(id, reading, asOf) {
-      const row = data.row(id, reading);
+      const row = data.row(id, reading, asOf);
       if (!row) return [];
       return adviceCache.get(`${asOf}:${reading}:${id}`, () => advise(row.record, registry, { reading, asOf }, ADVICE_LIMIT));
     },
@@ -120,8 +126,9 @@ export function siteData(registry: Registry, problems: readonly Problem[] = []):
       const years = registry.models.map((m) => Number(m.released.slice(0, 4))).filter(Number.isFinite);
       return years.length ? { min: Math.min(...years), max: Math.max(...years) } : { min: 2018, max: 2025 };
     }),
-    stats(set, source, reading = 'strict') {
+    stats(set, source, reading = 'strict', asOf) {
       const key = `${set}:${source}:${reading}`;
+      if (asOf) return datedStats.get(`${key}:${asOf}`, () => stats(registry, set, source, reading, asOf));
       let s = statsCache.get(key);
       if (!s) { s = stats(registry, set, source, reading); statsCache.set(key, s); }
       return s;
@@ -167,8 +174,10 @@ export function modelListJson(query: TableQuery, selection: Selection, asOf: str
       openness: row.classification.summary.openness,
       components: Object.fromEntries(COMPONENTS.map(({ key }) => {
         const c = row.cells[key]!;
-        return [key, { level: c.level, license: c.license, hint: c.hint, [query.state.source === 'published' ? 'computed' : 'published']: c.other }];
+        return [key, { level: c.level, license: c.license, hint: c.hint, [query.state.source === 'published' ? 'computed' : 'published']: c.other, ...(c.range ? { range: c.range } : {}) }];
       })),
+      // A family row reads its flagship; its variants are one request away (/api/v1/models/qwen2.5@7b).
+      ...(row.variants.length ? { variants: row.variants } : {}),
       ...(row.frameworks ? { frameworks: row.frameworks } : {}),
     })),
   };
@@ -190,11 +199,19 @@ export interface ModelView {
   advice: Suggestion[];
 }
 
+/** One release's page: its facts at `asOf` (a variant's own, or the flagship's under the bare id). */
+/** Why a model reference has no page: unknown id or variant (with the closest), or not yet released at the date. */
+export function modelMissing(data: SiteData, ref: string, asOf: string): { error: string; did_you_mean?: string } {
+  const found = lookupModel(data.registry, ref, asOf);
+  if (found.ok) return { error: `There is no model "${ref}" in the registry.` };
+  return { error: `${found.error[0]!.toUpperCase()}${found.error.slice(1)}.`, ...(found.didYouMean ? { did_you_mean: found.didYouMean } : {}) };
+}
+
 export function modelView(data: SiteData, id: string, reading: Reading, asOf: string): ModelView | undefined {
-  const row = data.row(id, reading);
+  const row = data.row(id, reading, asOf);
   if (!row) return undefined;
   return {
-    row, lenient: data.row(id, 'lenient')!.classification, disagreements: data.disagreements(id, reading),
+    row, lenient: data.row(id, 'lenient', asOf)!.classification, disagreements: data.disagreements(id, reading),
     asOf, verdicts: data.verdicts(id, reading, asOf)!, advice: data.advice(id, reading, asOf),
   };
 }
@@ -202,6 +219,10 @@ export function modelView(data: SiteData, id: string, reading: Reading, asOf: st
 export function modelJson(view: ModelView) {
   return {
     id: view.row.id,
+    // Which release the facts are (the bare id reads the flagship, said here) and its siblings.
+    variant: view.row.variant,
+    variants: view.row.variants,
+    changes: view.row.changes,
     record: view.row.record,
     classification: classificationJson(view.row.classification),
     disagreements: view.disagreements,
@@ -348,18 +369,24 @@ export function licenseCsv(license: License): string {
 
 // ---- stats ----
 
-export function statsJson(data: SiteData) {
+/** The stats page's data; with `asOf`, the facts in force then and only the models out by then. */
+export function statsJson(data: SiteData, asOf?: string) {
+  const timeline = asOf
+    ? [...data.rows('computed', 'strict', asOf)].sort((a, b) => a.released.localeCompare(b.released) || a.id.localeCompare(b.id))
+      .map((r) => ({ id: r.id, name: r.name, released: r.released, levels: Object.fromEntries(TIMELINE_COMPONENTS.map((k) => [k, r.cells[k]!.level])) }))
+    : data.timeline();
   return {
-    distributions: STAT_VIEWS.map((v) => data.stats(v.set, v.source)),
-    timeline: { components: TIMELINE_COMPONENTS, models: data.timeline() },
+    ...(asOf ? { asOf } : {}),
+    distributions: STAT_VIEWS.map((v) => data.stats(v.set, v.source, 'strict', asOf)),
+    timeline: { components: TIMELINE_COMPONENTS, models: timeline },
     audit: { disagreements: audit(data.registry).disagreements.length },
     capability: gapJson(capabilityFor(data.registry)),
   };
 }
 
-export function statsCsv(data: SiteData): string {
+export function statsCsv(data: SiteData, asOf?: string): string {
   const rows = STAT_VIEWS.flatMap((v) => {
-    const s = data.stats(v.set, v.source);
+    const s = data.stats(v.set, v.source, 'strict', asOf);
     return COMPONENTS.map((c) => ({ set: v.set, source: v.source, reading: v.source === 'computed' ? s.reading : null, models: s.models, component: c.key, ...s.components[c.key] }));
   });
   return csv(rows, ['set', 'source', 'reading', 'models', 'component', ...DISTRIBUTION_KEYS]);

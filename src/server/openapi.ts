@@ -27,7 +27,7 @@ const verdictSummary = {
 
 export function openapi(base: string) {
   const readingParam = query('reading', 'strict: conditional rights count 0 points (default); lenient: 1 point', { type: 'string', enum: [...READINGS] });
-  const asOfParam = query('as-of', 'the date at which the frameworks\' dated rules (EU AI Act) are read; default today (UTC); 400 when it is not a real date', { type: 'string', format: 'date' });
+  const asOfParam = query('as-of', 'the date at which the facts (each component\'s state then; models not yet released are left out) and the frameworks\' dated rules (EU AI Act) are read; default today (UTC); 400 when it is not a real date', { type: 'string', format: 'date' });
   return {
     openapi: '3.1.0',
     info: {
@@ -64,8 +64,8 @@ export function openapi(base: string) {
       '/models/{id}': {
         get: {
           summary: 'One model: its record, classification with explanations, disagreements with the published levels, every framework\'s verdict and the advice on what to release next',
-          parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }, readingParam, asOfParam],
-          responses: { 200: ok('The model', { $ref: '#/components/schemas/Model' }), 400: error('Bad reading or as-of date; errors gives each reason'), 404: error('No such model; did_you_mean gives the closest id') },
+          parameters: [{ name: 'id', in: 'path', required: true, description: 'a model id (the flagship where the record lists variants) or id@variant, e.g. qwen2.5@7b', schema: { type: 'string' } }, readingParam, asOfParam],
+          responses: { 200: ok('The model', { $ref: '#/components/schemas/Model' }), 400: error('Bad reading or as-of date; errors gives each reason'), 404: error('No such model or variant, or not yet released at the as-of date; did_you_mean gives the closest id') },
         },
       },
       '/licenses': { get: { summary: 'Every license with its five rights, obligations, scores and the models using it', responses: { 200: ok('Licenses', { type: 'array', items: { $ref: '#/components/schemas/License' } }) } } },
@@ -79,7 +79,7 @@ export function openapi(base: string) {
       '/stats': {
         get: {
           summary: 'Per-component level counts; without parameters, the stats page\'s data (distributions and timeline)',
-          parameters: [query('set', 'model set', { type: 'string', enum: Object.keys(MODEL_SETS) }), query('source', 'computed or published', { type: 'string', enum: [...SOURCES] }), readingParam],
+          parameters: [query('set', 'model set', { type: 'string', enum: Object.keys(MODEL_SETS) }), query('source', 'computed or published', { type: 'string', enum: [...SOURCES] }), readingParam, query('as-of', 'count the facts in force on that date, leaving out models not yet released; with set, source or reading', { type: 'string', format: 'date' })],
           responses: { 200: ok('Counts of levels 1–5, N/A and Unknown per component', { type: 'object' }), 400: error('Bad parameter') },
         },
       },

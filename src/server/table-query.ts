@@ -40,6 +40,8 @@ export interface TableState {
   sort: string;
   source: Source;
   reading: Reading;
+  /** The date the facts and verdicts are read at, as asked (?as-of=); empty for today. */
+  asOf: string;
 }
 
 export interface TableQuery {
@@ -64,6 +66,7 @@ export function parseTableQuery(params: URLSearchParams): TableQuery {
     sort: get('sort'),
     source: source.value,
     reading: reading.value,
+    asOf: get('as-of'),
   };
   const conditions: Condition[] = [];
   if (state.org) conditions.push({ field: 'organization', op: '=', value: state.org });
@@ -147,5 +150,7 @@ export function stateQuery(state: TableState, changes: Partial<TableState> = {})
     where: s.where, sort: s.sort,
     source: s.source === 'computed' ? '' : s.source,
     reading: s.reading === 'strict' ? '' : s.reading,
+    // A page read at another date keeps that date through sorting, filtering and the switches.
+    'as-of': s.asOf,
   };
 }

@@ -51,13 +51,16 @@ export async function buildSite(registry: Registry, dir: string, options: BuildO
     put(`${variant.file}.csv`, modelListCsv(selection));
   }
 
-  for (const model of registry.models) {
-    const view = modelView(data, model.id, 'strict', asOf)!;
-    put(`models/${model.id}.html`, modelPage(links(`models/${model.id}.html`), data, view, 'built').value);
-    put(`models/${model.id}.json`, json(modelJson(view)));
-    put(`models/${model.id}.csv`, modelCsv(view));
-    put(`badges/${model.id}.svg`, badgeSvg(view.row.classification));
-    put(`badges/${model.id}.json`, json(shieldsJson(view.row.classification)));
+  // A page per record (its flagship under the bare id) and one per variant (qwen2.5@7b); none for a release not out by asOf.
+  const refs = registry.models.flatMap((m) => [m.id, ...(m.variants ?? []).map((v) => `${m.id}@${v.id}`)]);
+  for (const ref of refs) {
+    const view = modelView(data, ref, 'strict', asOf);
+    if (!view) continue;
+    put(`models/${ref}.html`, modelPage(links(`models/${ref}.html`), data, view, 'built').value);
+    put(`models/${ref}.json`, json(modelJson(view)));
+    put(`models/${ref}.csv`, modelCsv(view));
+    put(`badges/${ref}.svg`, badgeSvg(view.row.classification));
+    put(`badges/${ref}.json`, json(shieldsJson(view.row.classification)));
   }
 
   const columns = data.rows('computed', 'strict').map((row) => ({ row, verdicts: data.verdicts(row.id, 'strict', asOf)! }));

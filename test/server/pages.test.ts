@@ -46,7 +46,7 @@ function rows(html: string): RenderedRow[] {
   return [...html.matchAll(/<tr data-id="([^"]+)"[^>]*?( hidden)?>(.*?)<\/tr>/g)].map((m) => ({
     id: m[1]!,
     hidden: Boolean(m[2]),
-    cells: [...m[3]!.matchAll(/<td class="((?:s\d|na|un|nd)\b[^"]*)">([^<]*)(?:<b>[^<]*<\/b>)?(?:<i(?: title="[^"]*")?>([^<]*)<\/i>)?<\/td>/g)].map((c) => ({ cls: c[1]!, label: c[2]!, note: c[3] ?? null })),
+    cells: [...m[3]!.matchAll(/<td class="((?:s\d|na|un|nd)\b[^"]*)">([^<]*)(?:<b>[^<]*<\/b>)?(?:<i(?: title="[^"]*")?>([^<]*)<\/i>)?(?:<span class="rg"[^>]*>[^<]*<\/span>)?<\/td>/g)].map((c) => ({ cls: c[1]!, label: c[2]!, note: c[3] ?? null })),
   }));
 }
 

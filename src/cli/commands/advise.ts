@@ -5,17 +5,17 @@ import { resolveLicense } from '../../core/expression.js';
 import { READINGS } from '../../core/licenses.js';
 import type { Context } from '../context.js';
 import { InputError, choice, isoDate, json, today } from '../output.js';
-import { findRecord } from './classify.js';
+import { findRelease } from './classify.js';
 
 const collect = (value: string, previous: string[]) => [...previous, value];
 
 export function adviseCommand(program: Command, ctx: Context): Command {
   return program.command('advise')
     .description('what to release next: the releases that raise openness most, with the change in level and in every framework verdict')
-    .argument('<model>', 'a model id from the registry, or a model file (.yaml)')
+    .argument('<model>', 'a model id (id@variant for a variant, e.g. qwen2.5@7b) or a model file (.yaml)')
     .option('--release <component=license>', 'what-if: recompute everything as if this were released (repeatable)', collect, [])
     .option('--reading <reading>', 'strict or lenient', 'strict')
-    .option('--as-of <date>', 'date at which the EU AI Act\'s dated rules are read', today())
+    .option('--as-of <date>', 'date at which the facts and the EU AI Act\'s dated rules are read', today())
     .option('--limit <n>', 'how many suggestions', '10')
     .option('--format <format>', 'text or json', 'text')
     .addHelpText('after', '\nExamples:\n  howopen advise llama-2\n  howopen advise llama-2 --release deployment.data.weights=Apache-2.0 --release training.data.pretraining=CC-BY-4.0')
@@ -26,7 +26,7 @@ export function adviseCommand(program: Command, ctx: Context): Command {
       const limit = Number(opts.limit);
       if (!Number.isInteger(limit) || limit < 1) throw new InputError(`--limit must be a whole number above 0 (got "${opts.limit}")`);
       const registry = await ctx.registry();
-      const record = await findRecord(model, registry);
+      const record = (await findRelease(model, registry, asOf)).record;
       if (opts.release.length) {
         const releases: Release[] = opts.release.map((text) => {
           const r = parseRelease(text);

@@ -13,16 +13,17 @@ import { InputError, choice, isoDate, json, paintLevel, today, wrap } from '../o
 import { advise } from '../../core/advice.js';
 import { type Verdicts, verdicts } from '../../core/frameworks/index.js';
 import { closest } from 'fastest-levenshtein';
+import { type Resolved, describeRelease, lookupModel, releasedBy, resolveModel } from '../../core/resolve.js';
 
 export function classifyCommand(program: Command, ctx: Context): Command {
   return program.command('classify')
     .description('classify one model: a level per component, with points and the explanation')
-    .argument('[model]', 'a model id from the registry, or a model file (.yaml); not with --batch')
+    .argument('[model]', 'a model id (id@variant for a variant, e.g. qwen2.5@7b), or a model file (.yaml); not with --batch')
     .option('--batch <file>', 'classify Hub metadata, one JSON object per line, from a file or - (stdin); --format jsonl or csv')
     .option('--reading <reading>', 'strict (conditional rights count 0) or lenient (count 1)', 'strict')
     .option('--format <format>', 'text or json', 'text')
-    .option('--as-of <date>', 'date at which the EU AI Act\'s dated rules are read', today())
-    .addHelpText('after', '\nJSON: { id, name, reading, components, summary, frameworks: { mof, osaid, osaiIndex, euAiAct, paper }, advice }.\nExamples:\n  howopen classify llama-2\n  howopen classify my-model.yaml --reading lenient --format json')
+    .option('--as-of <date>', 'date at which the facts (licenses, takedowns) and the EU AI Act\'s dated rules are read', today())
+    .addHelpText('after', '\nJSON: { id, name, reading, components, summary, frameworks: { mof, osaid, osaiIndex, euAiAct, paper }, advice }.\nExamples:\n  howopen classify llama-2\n  howopen classify qwen2.5@7b                 (a variant; the bare id reads the flagship)\n  howopen classify yi-34b --as-of 2024-01-01  (the facts in force then)\n  howopen classify my-model.yaml --reading lenient --format json')
     .action(async (model: string | undefined, opts: { reading: string; format: string; asOf: string; batch?: string }) => {
       if (opts.batch !== undefined && model !== undefined) throw new InputError(`give either a model ("${model}") or --batch FILE, not both`);
       if (opts.batch !== undefined) return (await import('../batch.js')).runBatch(ctx, opts.batch, opts);
@@ -31,12 +32,44 @@ export function classifyCommand(program: Command, ctx: Context): Command {
       const format = choice(opts.format, ['text', 'json'] as const, '--format');
       const asOf = isoDate(opts.asOf, '--as-of');
       const registry = await ctx.registry();
-      const record = await findRecord(model, registry);
+      const resolved = await findRelease(model, registry, asOf);
+      const record = resolved.record;
       const result = classify(record, registry.index, { reading });
       const frameworks = verdicts(record, registry, { reading, asOf }, result);
-      if (format === 'json') ctx.io.out(json({ ...classificationJson(result), frameworks, advice: advise(record, registry, { reading, asOf }) }));
-      else ctx.io.out(`${classificationText(result, ctx.io.color)}\n\n${verdictsText(frameworks)}`);
+      if (format === 'json') ctx.io.out(json({ ...classificationJson(result), ...releaseJson(resolved), frameworks, advice: advise(record, registry, { reading, asOf }) }));
+      else ctx.io.out(`${releaseText(resolved)}${classificationText(result, ctx.io.color)}\n\n${verdictsText(frameworks)}`);
     });
+}
+
+/** A model reference (`id`, `id@variant` or a file) read at a date: the facts of that release then. */
+export async function findRelease(model: string, registry: Registry, asOf: string): Promise<Resolved> {
+  if (/\.ya?ml$/i.test(model) || model.includes('/')) {
+    const resolved = resolveModel(await findRecord(model, registry), { asOf });
+    if (!releasedBy(resolved.record, asOf)) throw new InputError(`${model} was not released as of ${asOf} (released ${resolved.record.released})`);
+    return resolved;
+  }
+  const found = lookupModel(registry, model, asOf);
+  if (!found.ok) throw new InputError(found.error);
+  return found.resolved;
+}
+
+/** What the JSON says about the release read: which variant, at which date, and which facts were earlier states. */
+export function releaseJson(resolved: Resolved) {
+  return {
+    variant: resolved.variant,
+    variants: (resolved.source.variants ?? []).map((v) => `${resolved.source.id}@${v.id}`),
+    asOf: resolved.asOf,
+    changes: resolved.changes,
+  };
+}
+
+function releaseText(resolved: Resolved): string {
+  const lines: string[] = [];
+  if (resolved.variant) lines.push(`Release: ${describeRelease(resolved)}.`);
+  for (const c of resolved.changes) {
+    lines.push(`As of ${resolved.asOf}, ${c.key} reads its earlier state (${c.state.status}${c.state.license ? ` under ${c.state.license}` : ''}, until ${c.until}).`);
+  }
+  return lines.length ? `${lines.join('\n')}\n` : '';
 }
 
 export async function findRecord(model: string, registry: Registry): Promise<ModelRecord> {

@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { closest } from 'fastest-levenshtein';
 import { READINGS } from '../../core/licenses.js';
 import type { ModelRecord } from '../../core/model.js';
+import { lookupModel } from '../../core/resolve.js';
 import type { Registry } from '../../core/registry.js';
 import type { Finding } from '../../interop/draft.js';
 import { readText } from '../../interop/files.js';
@@ -64,6 +65,12 @@ async function findModel(model: string, registry: Registry): Promise<ModelRecord
     const problems = checkRecordYaml(read.text, model, registry);
     if (problems.length) throw new InputError(`${model} is not a valid model record:\n${problems.map(formatProblem).join('\n')}`);
     return parse(read.text) as ModelRecord;
+  }
+  // A variant (qwen2.5@7b) exports its own facts; a bare id exports the record as stored (the flagship's facts).
+  if (model.includes('@')) {
+    const found = lookupModel(registry, model);
+    if (!found.ok) throw new InputError(found.error);
+    return found.resolved.record;
   }
   const record = registry.model(model);
   if (!record) throw new InputError(`no model "${model}" in the registry${registry.models.length ? ` (did you mean ${closest(model, registry.models.map((m) => m.id))}?)` : ''}`);

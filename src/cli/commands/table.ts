@@ -18,9 +18,10 @@ export function tableCommand(program: Command, ctx: Context): Command {
     .option('--sort <key>', 'sort by a component key, openness, id, name, organization or released; prefix - for descending', 'id')
     .option('--reading <reading>', 'strict or lenient', 'strict')
     .option('--source <source>', 'computed (our rubric) or published (the site\'s levels)', 'computed')
-    .option('--as-of <date>', 'date at which the frameworks\' dated rules (EU AI Act) are read', today())
+    .option('--as-of <date>', 'date at which the facts are read (licenses then in force; models out by then) and the frameworks\' dated rules (EU AI Act)', today())
+    .option('--variants', 'a row per variant (qwen2.5@7b, …) instead of one per record with the range its variants span')
     .addHelpText('after', '\nConditions: a component key with a level (deployment.data.weights>=D4), a field (organization=Meta, released>=2024),\nor a verdict: mof=II, osaid=pass, exempt=yes.\nExamples:\n  howopen table --where "deployment.data.weights>=D4" --sort -released\n  howopen table --where osaid=pass --format csv > open.csv')
-    .action(async (opts: { format: string; where: string[]; sort: string; reading: string; source: string; asOf: string }) => {
+    .action(async (opts: { format: string; where: string[]; sort: string; reading: string; source: string; asOf: string; variants?: boolean }) => {
       const format = choice(opts.format, ['table', 'md', 'csv', 'json'] as const, '--format');
       const reading = choice(opts.reading, READINGS, '--reading');
       const source = choice(opts.source, ['computed', 'published'] as const, '--source');
@@ -31,7 +32,7 @@ export function tableCommand(program: Command, ctx: Context): Command {
       // Verdicts cost time: read them only when a condition or the output needs them.
       const needVerdicts = format === 'json' || format === 'csv' || conditions.some((c) => isVerdictField(c.field));
       const asOf = isoDate(opts.asOf, '--as-of');
-      const rows = sortRows(filterRows(tableRows(registry, { reading, source, ...(needVerdicts ? { asOf } : {}) }), conditions), sort.value);
+      const rows = sortRows(filterRows(tableRows(registry, { reading, source, asOf, verdicts: needVerdicts, variants: opts.variants === true }), conditions), sort.value);
       ctx.io.out(render(rows, format, ctx.io.color));
     });
 }
@@ -39,7 +40,8 @@ export function tableCommand(program: Command, ctx: Context): Command {
 function render(rows: Row[], format: 'table' | 'md' | 'csv' | 'json', color: boolean): string {
   if (format === 'json') return json(rows.map(flatRow));
   if (format === 'csv') return csv(rows.map(flatRow), [...FLAT_COLUMNS]);
-  const body = rows.map((r) => [r.name, r.released, ...COMPONENTS.map((c) => r.cells[c.key]!.level + (r.cells[c.key]!.other ? '*' : ''))]);
+  // A family row shows the span of its variants where they differ ("D3–D5"); its filters and sort read the flagship.
+  const body = rows.map((r) => [r.variant && !r.variant.explicit ? `${r.name} [${r.variants.length} variants]` : r.name, r.released, ...COMPONENTS.map((c) => (r.cells[c.key]!.range ?? r.cells[c.key]!.level) + (r.cells[c.key]!.other ? '*' : ''))]);
   if (format === 'md') return markdownTable(['Model', 'Released', ...COMPONENTS.map((c) => `${c.stage[0]!.toUpperCase()}${c.stage.slice(1)} ${c.kind}: ${c.short}`)], body);
   // A terminal is narrow: stage, kind and component in a few letters each (the legend below spells them out).
   const header = ['Model', 'Released', ...COMPONENTS.map((c) => `${c.stage.slice(0, 5)}.${c.kind[0]}.${c.short.slice(0, 6)}`)];
@@ -48,5 +50,5 @@ function render(rows: Row[], format: 'table' | 'md' | 'csv' | 'json', color: boo
     const cell = rows[row]!.cells[COMPONENTS[col - 2]!.key]!;
     return paintLevel(text, cell.score, cell.level);
   } : undefined);
-  return `${table}\n\n${rows.length} model(s). Columns: stage.kind.component (train/evalu/deplo, c code, d data). * the other source (published or computed) gives another level; see howopen audit.`;
+  return `${table}\n\n${rows.length} model(s). Columns: stage.kind.component (train/evalu/deplo, c code, d data). * the other source (published or computed) gives another level; see howopen audit. A range (D3–D5) spans a family's variants; --variants lists them.`;
 }

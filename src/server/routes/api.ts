@@ -16,9 +16,9 @@ import type { Server } from '../app.js';
 import { CACHE_CONTROL } from '../cache.js';
 import { capabilityFor, parseGapQuery } from '../capability.js';
 import { gapCsvRows, gapJson } from '../../core/capability-analysis.js';
-import { ADVICE_LIMIT, csv, licenseJson, modelJson, modelListJson, modelView, statsJson } from '../data.js';
+import { ADVICE_LIMIT, csv, licenseJson, modelJson, modelListJson, modelMissing, modelView, statsJson } from '../data.js';
 import { openapi } from '../openapi.js';
-import { errorsOf, oneOf, parseOptions, parseReading } from '../options.js';
+import { errorsOf, oneOf, parseAsOfParam, parseOptions, parseReading } from '../options.js';
 import { SOURCES, parseListQuery, selectRows } from '../table-query.js';
 
 export const CLASSIFY_MAX_BYTES = 256 * 1024;
@@ -46,7 +46,7 @@ export function apiRoutes(app: Hono, s: Server): void {
     if (options.errors.length) return errorJson(400, badQuery(options.errors));
     const id = c.req.param('id');
     const view = modelView(data, id, options.reading, options.asOf);
-    return view ? json(modelJson(view)) : errorJson(404, notFoundBody('model', id, data.registry.models.map((m) => m.id)));
+    return view ? json(modelJson(view)) : errorJson(404, modelMissing(data, id, options.asOf));
   }));
 
   app.get(`${base}/licenses`, (c) => s.cached(c, () => json(data.registry.licenses.map((l) => licenseJson(data, l)))));
@@ -58,13 +58,14 @@ export function apiRoutes(app: Hono, s: Server): void {
 
   app.get(`${base}/stats`, (c) => s.cached(c, () => {
     const p = params(c.req.url);
-    if (!p.get('set') && !p.get('source') && !p.get('reading')) return json(statsJson(data));
+    if (!p.get('set') && !p.get('source') && !p.get('reading') && !p.get('as-of')) return json(statsJson(data));
     const set = oneOf(p, 'set', Object.keys(MODEL_SETS) as ModelSet[], 'all');
     const source = oneOf(p, 'source', SOURCES, 'computed');
     const reading = parseReading(p);
-    const errors = errorsOf(set, source, reading);
+    const asOf = parseAsOfParam(p, s.today());
+    const errors = errorsOf(set, source, reading, asOf);
     if (errors.length) return errorJson(400, badQuery(errors));
-    return json(data.stats(set.value, source.value, reading.value));
+    return json(data.stats(set.value, source.value, reading.value, p.get('as-of') ? asOf.value : undefined));
   }));
 
   app.get(`${base}/audit`, (c) => s.cached(c, () => {

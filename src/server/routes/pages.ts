@@ -8,9 +8,9 @@ import { CACHE_CONTROL } from '../cache.js';
 import { charts } from '../charts.js';
 import {
   compareCsv, compareIds, compareJson, licenseCsv, licenseJson, licensesCsv, methodCsv, methodJson,
-  modelCsv, modelJson, modelListCsv, modelListJson, modelView, statsCsv, statsJson,
+  modelCsv, modelJson, modelListCsv, modelListJson, modelMissing, modelView, statsCsv, statsJson,
 } from '../data.js';
-import { parseOptions } from '../options.js';
+import { parseAsOfParam, parseOptions } from '../options.js';
 import { parseListQuery, selectRows } from '../table-query.js';
 import { comparePage } from '../views/compare-page.js';
 import { errorPage } from '../views/error-page.js';
@@ -63,7 +63,12 @@ export function pageRoutes(app: Hono, s: Server): void {
     const options = parseOptions(new URL(c.req.url).searchParams, today);
     if (options.errors.length) return badRequest(s, c, format, options.errors);
     const view = modelView(data, name, options.reading, options.asOf);
-    if (!view) return notFound(s, c, format, 'model', data.registry.models.map((m) => ({ id: m.id, href: links.page(`/models/${m.id}`), label: m.name })), name);
+    if (!view) {
+      const missing = modelMissing(data, name, options.asOf);
+      if (format !== 'html') return errorJson(404, missing);
+      const hint = missing.did_you_mean;
+      return { body: errorPage(links, 404, missing.error, hint ? { href: links.page(`/models/${hint}`), label: hint } : undefined).value, type: TYPES.html, status: 404 };
+    }
     if (format === 'json') return json(modelJson(view));
     if (format === 'csv') return csvOut(modelCsv(view));
     return { body: modelPage(links, data, view, c.req.query('as-of')?.trim() ? 'asked' : 'today').value, type: TYPES.html };
@@ -98,8 +103,16 @@ export function pageRoutes(app: Hono, s: Server): void {
   }));
 
   app.get('/stats', (c) => s.cached(c, async () => ({ body: statsPage(s.links(c), await charts(data)).value, type: TYPES.html })));
-  app.get('/stats.json', (c) => s.cached(c, () => json(statsJson(data))));
-  app.get('/stats.csv', (c) => s.cached(c, () => csvOut(statsCsv(data))));
+  // The twins read ?as-of= as the API does: the facts then, the models out by then.
+  const statsTwin = (format: 'json' | 'csv') => (c: Context) => s.cached(c, (today) => {
+    const params = new URL(c.req.url).searchParams;
+    const asOf = parseAsOfParam(params, today);
+    if (asOf.error !== undefined) return errorJson(400, badQuery([asOf.error]));
+    const at = params.get('as-of') ? asOf.value : undefined;
+    return format === 'json' ? json(statsJson(data, at)) : csvOut(statsCsv(data, at));
+  });
+  app.get('/stats.json', statsTwin('json'));
+  app.get('/stats.csv', statsTwin('csv'));
 
   app.get('/method', (c) => s.cached(c, () => ({ body: methodPage(s.links(c)).value, type: TYPES.html })));
   app.get('/method.json', (c) => s.cached(c, () => json(methodJson())));

@@ -76,7 +76,7 @@ function filterForm(links: Links, data: SiteData, state: TableState): Html {
 <label>is <select name="op">${LEVEL_OPS.map((op) => html`<option value="${op}"${selected(op, state.op)}>${OP_LABELS[op]}</option>`)}</select></label>
 <label>level <select name="level"><option value="">any</option>${LEVEL_VALUES.map((v) => html`<option value="${v}"${selected(v, state.level)}>${/\d/.test(v) ? `${v} (C${v}/D${v})` : v}</option>`)}</select></label></span>
 <span class="verdict-filter">${(Object.keys(VERDICT_FILTERS) as (keyof typeof VERDICT_FILTERS)[]).map((key) => html`<label>${VERDICT_LABELS[key]} <select name="${key}"><option value="">any</option>${VERDICT_FILTERS[key].map((v) => html`<option value="${v}"${selected(v.toLowerCase(), state[key].toLowerCase())}>${key === 'mof' ? MOF_NAMES[v] : v}</option>`)}</select></label>`)}</span>
-${state.where.map((w) => html`<input type="hidden" name="where" value="${w}">`)}<input type="hidden" name="sort" value="${state.sort}">${state.source !== 'computed' ? html`<input type="hidden" name="source" value="${state.source}">` : ''}${state.reading !== 'strict' ? html`<input type="hidden" name="reading" value="${state.reading}">` : ''}
+${state.where.map((w) => html`<input type="hidden" name="where" value="${w}">`)}<input type="hidden" name="sort" value="${state.sort}">${state.source !== 'computed' ? html`<input type="hidden" name="source" value="${state.source}">` : ''}${state.reading !== 'strict' ? html`<input type="hidden" name="reading" value="${state.reading}">` : ''}${state.asOf ? html`<input type="hidden" name="as-of" value="${state.asOf}">` : ''}
 <button type="submit">Apply</button> <a class="reset" href="${links.page('/', stateQuery(emptyState(state)))}">Clear filters</a>
 ${state.where.length ? html`<p class="where">Also filtered by: ${state.where.map((w) => html`<code>${w}</code> `)}</p>` : ''}</form>`;
 }
@@ -97,6 +97,12 @@ function switches(links: Links, state: TableState): Html {
   })}</nav>`;
 }
 
+/** A family row's variants, one click away; the bare id above is the flagship's page. */
+function variantLinks(links: Links, row: Row): Html | string {
+  if (!row.variants.length) return '';
+  return html`<span class="vars">variants: ${row.variants.map((ref, i) => html`${i ? ', ' : ''}<a href="${links.page(`/models/${ref}`)}">${ref.slice(ref.indexOf('@') + 1)}</a>`)}</span>`;
+}
+
 export function indexPage(links: Links, data: SiteData, query: TableQuery, selection: Selection, asOf: string | null = null): Html {
   const { state } = query;
   const published = state.source === 'published';
@@ -112,7 +118,7 @@ ${filterForm(links, data, state)}
 <caption>Openness of each model's pipeline components: ${published ? 'as published by the paper\'s site' : `as computed by howopen, ${state.reading} reading`}. Sort with the column headers.</caption>
 ${header(links, state)}
 <tbody>
-${selection.ordered.map((row) => html`<tr data-id="${row.id}" data-i="${order.get(row.id) ?? 0}"${row.family ? html` data-f="${row.family}"` : ''}${visible.has(row) ? '' : html` hidden`}><th scope="row"><a href="${links.page(`/models/${row.id}`)}">${row.name}</a><small>${row.organization}</small></th><td>${row.released}</td>${COMPONENTS.map((c) => cell(row.cells[c.key]!))}<td class="pct">${row.classification.summary.openness ?? '—'}</td>${verdictCell(row)}</tr>\n`)}</tbody>
+${selection.ordered.map((row) => html`<tr data-id="${row.id}" data-i="${order.get(row.id) ?? 0}"${row.family ? html` data-f="${row.family}"` : ''}${visible.has(row) ? '' : html` hidden`}><th scope="row"><a href="${links.page(`/models/${row.id}`)}">${row.name}</a><small>${row.organization}</small>${variantLinks(links, row)}</th><td>${row.released}</td>${COMPONENTS.map((c) => cell(row.cells[c.key]!))}<td class="pct">${row.classification.summary.openness ?? '—'}</td>${verdictCell(row)}</tr>\n`)}</tbody>
 </table></div>
 <p class="note">Openness is howopen's own aggregate, not the paper's: the mean of (level − 1) / 4 over the components that have a level, from the computed levels. MOF class, OSAID and EU exempt are the verdicts of the Model Openness Framework, OSI's Open Source AI Definition and the EU AI Act's open-source exemption (indicative, not legal advice), computed from the same records${asOf ? html` as of <time datetime="${asOf}">${asOf}</time>` : ''}; each model's page gives their reasons.</p>
 ${legend({ published, otherSource: published ? 'computed' : 'published' })}`;

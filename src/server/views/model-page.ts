@@ -41,6 +41,7 @@ ${lenient.level !== result.level ? html`<dt>Lenient reading</dt><dd>${chip(lenie
 <p class="explanation">${result.explanation}</p>
 ${entry?.notes ? html`<p class="notes">${entry.notes}</p>` : ''}
 ${evidence(entry?.evidence)}
+${entry?.history?.length ? html`<details class="history"><summary>Earlier states (${entry.history.length})</summary><ul>${entry.history.map((h) => html`<li>until ${h.until}: ${h.status}${h.license ? ` under ${h.license}` : ''}${h.notes ? html` — ${h.notes}` : ''} ${(h.evidence ?? []).map((u) => externalLink(u))}</li>`)}</ul></details>` : ''}
 ${pub ? html`<p class="published${disagreement ? ' disagree' : ''}">Published by the paper's site: ${chip(publishedLabel(def.kind, pub.value), typeof pub.value === 'number' ? pub.value : null)}${pub.license ? html` (license as written there: ${pub.license})` : ''}${disagreement
     ? html`. <strong>howopen computes ${result.level} instead</strong>: ${disagreement.reason ?? html`<em>no reason recorded yet (the audit flags this)</em>`}`
     : '; howopen agrees.'}</p>` : ''}
@@ -82,6 +83,20 @@ ${r.monetised !== undefined ? html`<p>Access sold (paid API or weights): ${r.mon
 </section>`;
 }
 
+/** Which release this page reads (the bare id is the flagship, said so), its siblings, and the facts read from earlier states. */
+function releaseNote(links: Links, view: ModelView): Html | string {
+  const { variant, variants, changes } = view.row;
+  const parts: (Html | string)[] = [];
+  if (variant) {
+    const which = variant.explicit ? html`This page reads the variant <strong>${variant.id}</strong> of <a href="${links.page(`/models/${variant.of}`)}">${variant.of}</a>${variant.flagship ? ' (the flagship)' : ''}.` : html`This page reads the flagship, <a href="${links.page(`/models/${variant.of}@${variant.id}`)}">${variant.of}@${variant.id}</a>; the index row shows the range across the variants.`;
+    parts.push(html`<p class="release">${which} Variants: ${variants.map((ref, i) => html`${i ? ', ' : ''}<a href="${links.page(`/models/${ref}`)}">${ref}</a>`)}.</p>`);
+  }
+  if (changes.length) {
+    parts.push(html`<p class="release">As of ${view.asOf} these components read an earlier state: ${changes.map((c, i) => html`${i ? '; ' : ''}${c.key}: ${c.state.status}${c.state.license ? ` under ${c.state.license}` : ''} (until ${c.until})`)}.</p>`);
+  }
+  return parts.length ? html`${parts}` : '';
+}
+
 /** `dated` says where the verdicts' date came from: today (server), ?as-of (server), or the build (static export). */
 export function modelPage(links: Links, data: SiteData, view: ModelView, dated: DateSource = links.mode === 'static' ? 'built' : 'today'): Html {
   const r = view.row.record;
@@ -98,6 +113,7 @@ ${r.checked ? html`<dt>Evidence checked</dt><dd>${r.checked}</dd>` : ''}
 ${r.links && Object.keys(r.links).length ? html`<dt>Links</dt><dd>${Object.entries(r.links).map(([k, u], i) => html`${i ? ' · ' : ''}${externalLink(u!, k.replace(/_/g, ' '))}`)}</dd>` : ''}
 </dl>
 ${r.notes ? html`<p class="notes">${r.notes}</p>` : ''}
+${releaseNote(links, view)}
 <p><a href="${links.page('/compare', { ids: r.id })}">Compare with other models</a> · <a href="#verdicts">Verdicts</a> · <a href="#advice">What to release next</a></p>
 ${summary(view)}
 ${verdictsPanel(links, view.verdicts, view.asOf, dated, `/models/${r.id}`)}

@@ -39,7 +39,7 @@ export function itemName(key: string): string {
 /** One table cell: the label, the other source's level where it differs, and the license or hint beneath. Kept small: the index has a dozen per row. */
 export function cell(c: Cell, attrs: Html | string = ''): Html {
   const note = c.license ?? (c.hint ? `≈${c.hint}` : null);
-  return html`<td${attrs} class="${levelClass(c.level, c.score)}${c.other ? ' x' : ''}">${c.level}${c.other ? html`<b> ≠${c.other}</b>` : ''}${note ? (note.length > 11 ? html`<i title="${note}">${note}</i>` : html`<i>${note}</i>`) : ''}</td>`;
+  return html`<td${attrs} class="${levelClass(c.level, c.score)}${c.other ? ' x' : ''}">${c.level}${c.other ? html`<b> ≠${c.other}</b>` : ''}${note ? (note.length > 11 ? html`<i title="${note}">${note}</i>` : html`<i>${note}</i>`) : ''}${c.range ? html`<span class="rg" title="the levels this family's variants span">variants ${c.range}</span>` : ''}</td>`;
 }
 
 export function percent(value: number | null): string {
