@@ -138,7 +138,7 @@ describe('howopen table, license, audit, stats', () => {
   it('table csv has one column per component key', async () => {
     const r = await runCli(['table', '--format', 'csv']);
     const [header, ...lines] = r.stdout.trim().split('\n');
-    assert.deepEqual(header!.split(','), ['id', 'name', 'organization', 'released', ...COMPONENT_KEYS, 'openness', 'mof', 'osaid', 'osai_index', 'eu_exemption']);
+    assert.deepEqual(header!.split(','), ['id', 'name', 'organization', 'released', ...COMPONENT_KEYS, 'openness', 'openness_upper', 'known', 'applicable', 'mof', 'osaid', 'osai_index', 'eu_exemption']);
     assert.ok(lines.length >= 45);
   });
 
