@@ -95,7 +95,8 @@ describe('bad input: howopen scan', () => {
     for (const re of expect) assert.ok(messages.some((m) => re.test(m)), `${re} in:\n${messages.join('\n')}`);
     assert.equal(result.record.components['training.code.pretraining']!.status, 'public', 'the good parts still count');
     const cli = await runCli(['scan', dir]);
-    assert.equal(cli.code, 0, cli.stderr);
+    assert.equal(cli.code, 1, 'a draft that needs work (no release date), not bad input');
+    assert.match(cli.stderr, /Does not validate yet .*\n.*released: required field is missing/);
   });
 });
 

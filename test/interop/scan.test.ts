@@ -95,6 +95,55 @@ describe('howopen scan', () => {
     assert.ok(result.findings.some((f) => /reads as MIT, but the model card's metadata says Apache-2.0/.test(f.message)));
   });
 
+  it('datasets go to the component their use says: instruction sets to SFT data, preference sets to alignment data', async () => {
+    const c = (await scanRepository(exampleRepo(), await registry())).record.components;
+    assert.deepEqual([c['training.data.sft']!.status, c['training.data.sft']!.license, c['training.data.sft']!.evidence], ['public', 'MIT', ['https://huggingface.co/datasets/HuggingFaceH4/ultrachat_200k']]);
+    assert.deepEqual([c['training.data.alignment']!.status, c['training.data.alignment']!.evidence], ['public', ['https://huggingface.co/datasets/HuggingFaceH4/ultrafeedback_binarized']]);
+    assert.equal(c['training.data.pretraining']!.status, 'unknown');
+  });
+
+  it('a pre-training corpus in a fine-tune\'s card is pre-training data; an unknown dataset is named, never placed; a benchmark is noted, not scored', async () => {
+    const dir = exampleRepo();
+    writeFileSync(join(dir, 'README.md'), '---\nlicense: apache-2.0\nbase_model: mistralai/Mistral-7B-v0.1\ndatasets:\n- allenai/dolma\n- someone/private-set\n- openai/gsm8k\n---\n# Tiny fine-tune\n');
+    const result = await scanRepository(dir, await registry());
+    const c = result.record.components;
+    assert.deepEqual([c['training.data.pretraining']!.status, c['training.data.pretraining']!.license], ['public', 'ODC-By-1.0'], 'dolma is a pre-training corpus');
+    assert.equal(c['training.data.sft']!.status, 'unknown', 'the unknown dataset is not guessed into SFT data');
+    assert.equal(c['evaluation.data.utility']!.status, 'unknown', 'a public benchmark is not an internal one');
+    assert.match(result.record.notes!, /cannot place: someone\/private-set/);
+    assert.match(result.record.notes!, /Evaluation benchmarks named in the model card: openai\/gsm8k/);
+    assert.ok(result.findings.some((f) => /someone\/private-set not in howopen's table/.test(f.message)));
+  });
+
+  it('scan and validate agree: a draft that needs work exits 1 naming every problem, at the positions validate gives', async () => {
+    const r = await runCli(['scan', exampleRepo()]);
+    assert.equal(r.code, 1);
+    assert.match(r.stdout, /^# Does not validate yet; fix these, then run howopen validate on it:\n# {3}released: required field is missing$/m);
+    assert.match(r.stderr, /Does not validate yet \(1 problem\(s\)[^\n]*\n {2}tiny-finetune\.yaml:\d+:\d+: released: required field is missing/);
+    const ok = await runCli(['scan', exampleRepo(), '--released', '2024-01']);
+    assert.equal(ok.code, 0, ok.stderr);
+    assert.match(ok.stdout, /^released: "2024-01"$/m);
+    assert.match(ok.stderr, /The draft passes howopen validate/);
+    assert.equal((await runCli(['scan', exampleRepo(), '--released', 'January'])).code, 2);
+  });
+
+  it('--out into a registry\'s models/ folder: written whole, every missing evidence named; validate on the file lists the same problems', async () => {
+    const out = join(tempDir('scan-reg'), 'models', 'tiny-finetune.yaml');
+    mkdirSync(join(out, '..'));
+    const r = await runCli(['scan', exampleRepo(), '--released', '2024-01', '--out', out]);
+    assert.equal(r.code, 1, r.stderr);
+    const named = r.stdout.split('\n').filter((l) => l.startsWith(`  ${out}:`)).map((l) => l.trim());
+    assert.ok(named.length >= 3 && named.every((l) => /needs evidence/.test(l)), named.join('\n'));
+    const v = await runCli(['validate', out]);
+    assert.equal(v.code, 2);
+    assert.deepEqual(v.stdout.trim().split('\n'), named);
+    const withUrl = await runCli(['scan', exampleRepo(), '--released', '2024-01', '--url', 'https://huggingface.co/example-lab/tiny-finetune', '--out', out, '--force']);
+    const left = withUrl.stdout.split('\n').filter((l) => l.startsWith(`  ${out}:`)).map((l) => l.trim());
+    const again = await runCli(['validate', out]);
+    assert.deepEqual(again.code === 0 ? [] : again.stdout.trim().split('\n'), left, 'the same list, whatever it is');
+    assert.equal(withUrl.code, left.length ? 1 : 0);
+  });
+
   it('a path that is not a folder is bad input (exit 2)', async () => {
     const r = await runCli(['scan', join(tempDir('scan-none'), 'missing')]);
     assert.equal(r.code, 2);
