@@ -34,6 +34,7 @@ const TABLE: Record<string, DatasetLicense> = {
   'allenai/c4': { license: 'ODC-By-1.0', source: hub('allenai/c4'), use: P },
   'c4': { license: 'ODC-By-1.0', source: hub('allenai/c4'), use: P },
   'allenai/tulu-3-sft-mixture': { license: 'ODC-By-1.0', source: hub('allenai/tulu-3-sft-mixture'), use: I },
+  // The annealing (mid-training) mix of OLMo 2's pre-training, arXiv 2501.00656: pre-training data.
   'allenai/dolmino-mix-1124': { license: 'ODC-By-1.0', source: hub('allenai/dolmino-mix-1124'), use: P },
   'tiiuae/falcon-refinedweb': { license: 'ODC-By-1.0', source: hub('tiiuae/falcon-refinedweb'), use: P },
   'huggingfacefw/fineweb': { license: 'ODC-By-1.0', source: hub('HuggingFaceFW/fineweb'), use: P },
@@ -52,6 +53,7 @@ const TABLE: Record<string, DatasetLicense> = {
   'openbmb/ultrafeedback': { license: 'MIT', source: hub('openbmb/UltraFeedback'), use: F },
   'anthropic/hh-rlhf': { license: 'MIT', source: hub('Anthropic/hh-rlhf'), use: F },
   'open-orca/openorca': { license: 'MIT', source: hub('Open-Orca/OpenOrca'), use: I },
+  // "a permissively licensed preference dataset" for reward models, arXiv 2406.08673.
   'nvidia/helpsteer2': { license: 'CC-BY-4.0', source: hub('nvidia/HelpSteer2'), use: F },
   'openai/gsm8k': { license: 'MIT', source: hub('openai/gsm8k'), use: E },
   'gsm8k': { license: 'MIT', source: hub('openai/gsm8k'), use: E },
