@@ -7,6 +7,8 @@ export interface Io {
   out(text: string): void;
   err(text: string): void;
   color: boolean;
+  /** The terminal's width when stdout is a terminal; undefined for a pipe or a file (output keeps its full width). */
+  columns?: number;
   /** The process's stdout, for output streamed with backpressure (classify --batch); absent in tests. */
   stdout?: NodeJS.WriteStream;
 }
@@ -17,6 +19,7 @@ export function processIo(): Io {
     out: (text) => process.stdout.write(text.endsWith('\n') ? text : `${text}\n`),
     err: (text) => process.stderr.write(text.endsWith('\n') ? text : `${text}\n`),
     color,
+    ...(process.stdout.isTTY && process.stdout.columns ? { columns: process.stdout.columns } : {}),
     stdout: process.stdout,
   };
 }

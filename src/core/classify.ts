@@ -29,10 +29,14 @@ export interface Summary {
   /** Components per level 1..5. */
   levels: Record<1 | 2 | 3 | 4 | 5, number>;
   /**
-   * howopen's own aggregate, not the paper's: the mean of (level − 1) / 4 over the components
-   * that have a level, as a percentage. null when no component has one.
+   * howopen's own aggregate, not the paper's, as a percentage: the mean of (level − 1) / 4 over the
+   * applicable components (all but N/A), with every Unknown counted as closed (0), so not knowing is
+   * never rewarded. It is the lower end of `range`, and what models are ranked by. null when no
+   * component is applicable.
    */
   openness: number | null;
+  /** Where the figure would lie once every Unknown is known: lower counts each Unknown as closed, upper as fully open. */
+  range: { lower: number; upper: number } | null;
   /** Components with a level out of the applicable ones (all but N/A). */
   coverage: { known: number; applicable: number };
 }
@@ -126,12 +130,27 @@ export function summarize(results: readonly ComponentResult[]): Summary {
     levels[r.score as 1 | 2 | 3 | 4 | 5] += 1;
     total += (r.score - 1) / 4;
   }
-  const known = results.length - bands['N/A'] - bands.Unknown;
-  return {
-    bands, levels,
-    openness: known ? Math.round((total / known) * 1000) / 10 : null,
-    coverage: { known, applicable: results.length - bands['N/A'] },
-  };
+  const applicable = results.length - bands['N/A'];
+  const known = applicable - bands.Unknown;
+  const pct = (x: number) => Math.round((x / applicable) * 1000) / 10;
+  // Unknown adds 0 to the lower bound (as if closed) and 1 to the upper (as if fully open).
+  const range = applicable ? { lower: pct(total), upper: pct(total + bands.Unknown) } : null;
+  return { bands, levels, openness: range ? range.lower : null, range, coverage: { known, applicable } };
+}
+
+/** The aggregate as people read it, with its range and coverage: "45.8–79.2% (8 of 12 known)", or "62.5% (12 of 12 known)". */
+export function opennessText(summary: Summary): string {
+  const { range, coverage } = summary;
+  if (!range) return 'n/a (no applicable component)';
+  const known = `${coverage.known} of ${coverage.applicable} known`;
+  return range.lower === range.upper ? `${range.lower}% (${known})` : `${range.lower}–${range.upper}% (${known})`;
+}
+
+/** The same in a few characters, for table cells: "45.8–79.2% 8/12". */
+export function opennessShort(summary: Summary): string {
+  const { range, coverage } = summary;
+  if (!range) return '—';
+  return `${range.lower === range.upper ? range.lower : `${range.lower}–${range.upper}`}% ${coverage.known}/${coverage.applicable}`;
 }
 
 /** The JSON contract: { id, name, components: { key: { level, points, hint, license, explanation } }, summary }. */

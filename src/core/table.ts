@@ -124,14 +124,18 @@ function levelRanges(family: readonly Resolved[], registry: Registry, reading: R
   return ranges;
 }
 
-/** The columns of a flat row, in order: model fields, the twelve component keys, our aggregate, the verdicts. */
-export const FLAT_COLUMNS: readonly string[] = ['id', 'name', 'organization', 'released', ...COMPONENTS.map((c) => c.key), 'openness', 'mof', 'osaid', 'osai_index', 'eu_exemption', 'variants'];
+/** The columns of a flat row, in order: model fields, the twelve component keys, our aggregate (low and high end, coverage), the verdicts. */
+export const FLAT_COLUMNS: readonly string[] = ['id', 'name', 'organization', 'released', ...COMPONENTS.map((c) => c.key), 'openness', 'openness_upper', 'known', 'applicable', 'mof', 'osaid', 'osai_index', 'eu_exemption', 'variants'];
 
 /** A flat object per row for CSV and JSON: model fields, then one column per component key. */
 export function flatRow(row: Row): Record<string, string | number | null> {
   const flat: Record<string, string | number | null> = { id: row.id, name: row.name, organization: row.organization, released: row.released };
   for (const { key } of COMPONENTS) flat[key] = row.cells[key]!.level;
-  flat.openness = row.classification.summary.openness;
+  const s = row.classification.summary;
+  flat.openness = s.openness;
+  flat.openness_upper = s.range?.upper ?? null;
+  flat.known = s.coverage.known;
+  flat.applicable = s.coverage.applicable;
   if (row.frameworks) {
     flat.mof = row.frameworks.mof;
     flat.osaid = row.frameworks.osaid;

@@ -6,7 +6,7 @@ import type { Reading } from '../core/licenses.js';
 import type { ComponentEntry } from '../core/model.js';
 import type { Registry } from '../core/registry.js';
 import { COMPONENTS, component } from '../core/taxonomy.js';
-import { datasetLicense } from './datasets.js';
+import { USE_COMPONENT, datasetLicense } from './datasets.js';
 import { type HubMetadata, hubLicense } from './hub.js';
 
 export type BatchFormat = 'jsonl' | 'csv';
@@ -114,15 +114,19 @@ export class BatchClassifier implements LineClassifier {
    */
   private data(meta: HubMetadata): Part & { key: string } {
     const base = meta.base_model;
-    const key = base !== undefined && base !== null && base !== '' && !(Array.isArray(base) && base.length === 0) ? 'training.data.sft' : 'training.data.pretraining';
+    const fallback = base !== undefined && base !== null && base !== '' && !(Array.isArray(base) && base.length === 0) ? 'training.data.sft' : 'training.data.pretraining';
     const datasets = typeof meta.datasets === 'string' ? [meta.datasets] : Array.isArray(meta.datasets) ? meta.datasets : [];
     let unknown: string[] | undefined;
+    // One component per line: the one the known datasets belong to by their use (the fine-tune's when they span several).
+    const found = datasets.map((d) => (typeof d === 'string' ? datasetLicense(d) : undefined));
+    const keys = [...new Set(found.flatMap((f) => (f && USE_COMPONENT[f.use] ? [USE_COMPONENT[f.use]!] : [])))];
+    const key = keys.length === 1 ? keys[0]! : keys.includes(fallback) || keys.length === 0 ? fallback : keys[0]!;
     const licenses: string[] = [];
-    for (const d of datasets) {
-      const found = typeof d === 'string' ? datasetLicense(d) : undefined;
-      if (!found) (unknown ??= []).push(typeof d === 'string' ? d : JSON.stringify(d));
-      else if (!licenses.includes(found.license)) licenses.push(found.license);
-    }
+    datasets.forEach((d, i) => {
+      const f = found[i];
+      if (!f) (unknown ??= []).push(typeof d === 'string' ? d : JSON.stringify(d));
+      else if (USE_COMPONENT[f.use] === key && !licenses.includes(f.license)) licenses.push(f.license);
+    });
     if (unknown || licenses.length === 0) {
       const reason = unknown ? `license not known for ${unknown.join(', ')}` : 'no datasets named';
       const cached = !unknown ? this.dataCache.get(key) : undefined;

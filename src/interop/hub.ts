@@ -1,7 +1,7 @@
 // Hugging Face Hub metadata (a model card's front matter, or one line of a Hub dump) → what it says about our components.
 import type { ComponentEntry } from '../core/model.js';
 import type { Registry } from '../core/registry.js';
-import { datasetLicense } from './datasets.js';
+import { USE_COMPONENT, datasetLicense } from './datasets.js';
 import { resolveLicenseName } from './licenses.js';
 
 /** The fields of Hub metadata howopen reads; the rest is ignored. */
@@ -45,32 +45,42 @@ export function hubLicense(meta: HubMetadata, registry: Registry): HubLicense {
   return { ok: false, declared, field, reason: resolved.error, suggestions: resolved.suggestions };
 }
 
-export interface HubTrainingData {
-  /** training.data.sft for a fine-tune (base_model given), else training.data.pretraining. */
-  key: 'training.data.pretraining' | 'training.data.sft';
-  datasets: string[];
+/** The card's datasets placed in one data component. */
+export interface DataGroup {
+  key: 'training.data.pretraining' | 'training.data.sft' | 'training.data.alignment';
   known: { id: string; license: string; source: string }[];
-  unknown: string[];
-  /** Public under the datasets' licenses when every dataset's license is known; undefined otherwise. */
-  entry?: ComponentEntry;
+  /** Public under the datasets' licenses, with their pages as evidence. */
+  entry: ComponentEntry;
 }
 
+export interface HubTrainingData {
+  datasets: string[];
+  /** Each component the known datasets belong to (pre-training corpora, instruction sets, preference sets). */
+  groups: DataGroup[];
+  /** Known public benchmarks: named, not scored (the taxonomy's evaluation data are internal benchmarks). */
+  evaluation: string[];
+  /** Datasets not in howopen's table: their component and license are not known, so nothing is drafted from them. */
+  unknown: string[];
+}
+
+/** The card's datasets, each placed by its use in the table of known datasets; the rest stay Unknown, named. */
 export function hubTrainingData(meta: HubMetadata): HubTrainingData {
   const datasets = strings(meta.datasets);
-  const key = strings(meta.base_model).length ? 'training.data.sft' : 'training.data.pretraining';
-  const known: HubTrainingData['known'] = [];
+  const byKey = new Map<DataGroup['key'], DataGroup['known']>();
+  const evaluation: string[] = [];
   const unknown: string[] = [];
   for (const id of datasets) {
     const found = datasetLicense(id);
-    if (found) known.push({ id, ...found });
-    else unknown.push(id);
+    if (!found) { unknown.push(id); continue; }
+    const key = USE_COMPONENT[found.use];
+    if (!key) { evaluation.push(id); continue; }
+    byKey.set(key, [...(byKey.get(key) ?? []), { id, license: found.license, source: found.source }]);
   }
-  const result: HubTrainingData = { key, datasets, known, unknown };
-  if (datasets.length && unknown.length === 0) {
-    const licenses = [...new Set(known.map((k) => k.license))];
-    result.entry = { status: 'public', license: licenses.join(' AND '), evidence: [...new Set(known.map((k) => k.source))] };
-  }
-  return result;
+  const groups = [...byKey].map(([key, known]): DataGroup => ({
+    key, known,
+    entry: { status: 'public', license: [...new Set(known.map((k) => k.license))].join(' AND '), evidence: [...new Set(known.map((k) => k.source))] },
+  }));
+  return { datasets, groups, evaluation, unknown };
 }
 
 /** Our modality from the Hub's pipeline tag. */

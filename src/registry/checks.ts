@@ -2,9 +2,10 @@
 import { type LicenseIndex, type AliasClash, resolveLicense } from '../core/expression.js';
 import type { License } from '../core/licenses.js';
 import type { ComponentEntry, ComponentState, ModelRecord } from '../core/model.js';
-import { STATUS_LEVEL, component } from '../core/taxonomy.js';
+import { STATUSES, STATUS_LEVEL, component } from '../core/taxonomy.js';
 import type { Locator } from './parse.js';
 import type { Problem } from './problem.js';
+import { ARTIFACT_KEYS, DOCUMENT_KEYS } from './schema.js';
 
 export interface Located<T> { file: string; value: T; locate: Locator }
 
@@ -36,9 +37,18 @@ export function checkAliasClashes(clashes: readonly AliasClash[], licenses: read
   });
 }
 
+export interface ModelCheckOptions {
+  /**
+   * A record of a registry (not a draft): every public or api component, document and artifact
+   * must cite its evidence, as docs/RECORDS.md requires; the audit's quality check asks the same.
+   */
+  registryRecord?: boolean;
+}
+
 /** Every model-level rule that needs the license index or the taxonomy. */
-export function checkModel(item: Located<ModelRecord>, index: LicenseIndex): Problem[] {
+export function checkModel(item: Located<ModelRecord>, index: LicenseIndex, options: ModelCheckOptions = {}): Problem[] {
   const problems: Problem[] = [];
+  if (options.registryRecord) problems.push(...checkEvidence(item));
   for (const [key, entry] of Object.entries(item.value.components)) problems.push(...checkEntry(item, ['components', key], key, entry, index));
   problems.push(...checkVariants(item, index));
   return problems;
@@ -98,4 +108,44 @@ function checkVariants(item: Located<ModelRecord>, index: LicenseIndex): Problem
     }
   });
   return problems;
+}
+
+const BAGS = ['components', 'documentation', 'artifacts'] as const;
+
+function checkEvidence(item: Located<ModelRecord>): Problem[] {
+  const problems: Problem[] = [];
+  for (const bag of BAGS) {
+    for (const [key, entry] of Object.entries(item.value[bag] ?? {})) {
+      if (!entry || (entry.status !== 'public' && entry.status !== 'api') || entry.evidence?.length) continue;
+      const what = bag === 'components' ? 'component' : bag === 'documentation' ? 'document' : 'artifact';
+      problems.push(at(item, [bag, key, 'status'], `${entry.status === 'api' ? 'an api' : 'a public'} ${what} needs evidence: add evidence: [https://…] with the page that shows it (a registry record cites every public or api entry)`));
+    }
+  }
+  return problems;
+}
+
+/**
+ * The model rules on a record that failed its schema: the entries whose own shape is sound are checked,
+ * so one run reports the schema's problems and the license, status and evidence problems together.
+ * The schema has already reported everything it skips.
+ */
+export function checkModelData(file: string, data: Record<string, unknown>, locate: Locator, index: LicenseIndex, options: ModelCheckOptions = {}): Problem[] {
+  const sound = (bag: Record<string, unknown> | undefined, known: (key: string) => boolean) => Object.fromEntries(Object.entries(isObject(bag) ? bag : {}).flatMap(([key, e]) => {
+    if (!known(key) || !isObject(e) || !(STATUSES as readonly unknown[]).includes(e.status)) return [];
+    const entry: Record<string, unknown> = { status: e.status };
+    if (typeof e.license === 'string') entry.license = e.license;
+    if (typeof e.hint === 'string') entry.hint = e.hint;
+    if (Array.isArray(e.evidence)) entry.evidence = e.evidence;
+    return [[key, entry]];
+  }));
+  const record = {
+    components: sound(data.components as Record<string, unknown>, (k) => component(k) !== undefined),
+    documentation: sound(data.documentation as Record<string, unknown>, (k) => (DOCUMENT_KEYS as readonly string[]).includes(k)),
+    artifacts: sound(data.artifacts as Record<string, unknown>, (k) => (ARTIFACT_KEYS as readonly string[]).includes(k)),
+  } as unknown as ModelRecord;
+  return checkModel({ file, value: record, locate }, index, options);
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }

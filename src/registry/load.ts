@@ -5,7 +5,9 @@ import { buildLicenseIndex } from '../core/expression.js';
 import type { License } from '../core/licenses.js';
 import type { ModelRecord } from '../core/model.js';
 import { type Registry, buildRegistry } from '../core/registry.js';
-import { type Located, checkAliasClashes, checkDuplicateIds, checkFileName, checkModel } from './checks.js';
+import { type Located, type ModelCheckOptions, checkAliasClashes, checkDuplicateIds, checkFileName, checkModel, checkModelData } from './checks.js';
+import type { LicenseIndex } from '../core/expression.js';
+import type { Locator } from './parse.js';
 import { parseRecord } from './parse.js';
 import type { Problem } from './problem.js';
 import { BUNDLED_REGISTRY } from './paths.js';
@@ -31,7 +33,10 @@ function display(path: string): string {
   return rel.startsWith('..') ? path : rel;
 }
 
-async function readLocated<T>(path: string, parse: (text: string, file: string) => ReturnType<typeof parseRecord>, problems: Problem[]): Promise<Located<T> | undefined> {
+/** Called for a file that is a mapping but fails its schema, so the checks beyond the schema still run. */
+type Invalid = (file: string, data: Record<string, unknown>, locate: Locator) => void;
+
+async function readLocated<T>(path: string, parse: (text: string, file: string) => ReturnType<typeof parseRecord>, problems: Problem[], invalid?: Invalid): Promise<Located<T> | undefined> {
   const file = display(path);
   let text: string;
   try {
@@ -42,7 +47,13 @@ async function readLocated<T>(path: string, parse: (text: string, file: string) 
   }
   const parsed = parse(text, file);
   problems.push(...parsed.problems);
-  if (!parsed.value) return undefined;
+  if (!parsed.value) {
+    if (parsed.data) {
+      if (typeof parsed.data.id === 'string') problems.push(...checkFileName({ file, value: { id: parsed.data.id }, locate: parsed.locate }, basename(path, extname(path))));
+      invalid?.(file, parsed.data, parsed.locate);
+    }
+    return undefined;
+  }
   const item = { file, value: parsed.value as T, locate: parsed.locate };
   problems.push(...checkFileName(item as Located<{ id: string }>, basename(path, extname(path))));
   return item;
@@ -57,9 +68,10 @@ export async function loadRegistry(dir = BUNDLED_REGISTRY): Promise<Loaded> {
   problems.push(...checkDuplicateIds(licenses));
   const { index, clashes } = buildLicenseIndex(licenses.map((l) => l.value));
   problems.push(...checkAliasClashes(clashes, licenses));
-  const models = await readAll<ModelRecord>(await yamlFiles(join(dir, 'models')), (t, f) => parseRecord(t, f, modelSchema), problems);
+  const asRecord = { registryRecord: true };
+  const models = await readAll<ModelRecord>(await yamlFiles(join(dir, 'models')), (t, f) => parseRecord(t, f, modelSchema), problems, modelRest(index, asRecord, problems));
   problems.push(...checkDuplicateIds(models));
-  for (const m of models) problems.push(...checkModel(m, index));
+  for (const m of models) problems.push(...checkModel(m, index, asRecord));
   const families = await readFamilies(join(dir, 'families.yaml'), problems);
   return { registry: buildRegistry(licenses.map((l) => l.value), models.map((m) => m.value), families), problems: sortProblems(problems) };
 }
@@ -74,11 +86,38 @@ export async function validateFiles(paths: readonly string[], registry: Registry
       await readLocated<License>(path, (t, f) => parseRecord(t, f, licenseSchema), problems);
       continue;
     }
-    const item = await readLocated<ModelRecord>(path, (t, f) => parseRecord(t, f, modelSchema), problems);
-    if (item) { models.push(item); problems.push(...checkModel(item, registry.index)); }
+    const options = { registryRecord: isRegistryRecord(path) };
+    const item = await readLocated<ModelRecord>(path, (t, f) => parseRecord(t, f, modelSchema), problems, modelRest(registry.index, options, problems));
+    if (item) { models.push(item); problems.push(...checkModel(item, registry.index, options)); }
   }
   problems.push(...checkDuplicateIds(models));
   return sortProblems(problems);
+}
+
+/**
+ * Every problem `howopen validate PATH` would report for this model text, without reading or writing
+ * the file: YAML, schema, file name, licenses, statuses and, for a registry record, evidence.
+ */
+export function checkModelText(text: string, path: string, registry: Registry): Problem[] {
+  const file = display(path);
+  const parsed = parseRecord(text, file, modelSchema);
+  const options = { registryRecord: isRegistryRecord(path) };
+  const problems = [...parsed.problems];
+  const id = parsed.value?.id ?? (typeof parsed.data?.id === 'string' ? parsed.data.id : undefined);
+  if (id !== undefined) problems.push(...checkFileName({ file, value: { id }, locate: parsed.locate }, basename(path, extname(path))));
+  if (parsed.value) problems.push(...checkModel({ file, value: parsed.value as ModelRecord, locate: parsed.locate }, registry.index, options));
+  else if (parsed.data) problems.push(...checkModelData(file, parsed.data, parsed.locate, registry.index, options));
+  return sortProblems(problems);
+}
+
+/** A model file in a registry's models/ folder is a registry record (held to the evidence rule); anywhere else it is a draft. */
+export function isRegistryRecord(path: string): boolean {
+  return /(^|[/\\])models[/\\][^/\\]+$/.test(path);
+}
+
+/** The model checks beyond the schema, for a file that failed it: one run reports every problem. */
+function modelRest(index: LicenseIndex, options: ModelCheckOptions, problems: Problem[]): Invalid {
+  return (file, data, locate) => problems.push(...checkModelData(file, data, locate, index, options));
 }
 
 /** A folder is a registry when it holds licenses/ or models/. */
@@ -99,8 +138,8 @@ async function readFamilies(path: string, problems: Problem[]): Promise<Record<s
   return parsed.value ?? {};
 }
 
-async function readAll<T>(paths: string[], parse: (text: string, file: string) => ReturnType<typeof parseRecord>, problems: Problem[]): Promise<Located<T>[]> {
-  const items = await Promise.all(paths.map((p) => readLocated<T>(p, parse, problems)));
+async function readAll<T>(paths: string[], parse: (text: string, file: string) => ReturnType<typeof parseRecord>, problems: Problem[], invalid?: Invalid): Promise<Located<T>[]> {
+  const items = await Promise.all(paths.map((p) => readLocated<T>(p, parse, problems, invalid)));
   return items.filter((i): i is Located<T> => i !== undefined);
 }
 

@@ -13,6 +13,8 @@ export interface Locator {
 
 export interface Parsed<T> {
   value?: T;
+  /** The document as plain data when it is a mapping but fails the schema, so later checks can still report the rest. */
+  data?: Record<string, unknown>;
   problems: Problem[];
   locate: Locator;
 }
@@ -41,7 +43,7 @@ export function parseRecord<S extends z.ZodType>(text: string, file: string, sch
   if (result.success) return { value: result.data, problems, locate };
   for (const issue of result.error.issues) problems.push(...issueProblems(issue, file, locate, schema));
   problems.sort((a, b) => a.line - b.line || a.col - b.col);
-  return { problems, locate };
+  return { problems, locate, data: data as Record<string, unknown> };
 }
 
 /** The document as plain data; aliases that expand too far (a "billion laughs" file) are an error, not a crash. */

@@ -172,6 +172,8 @@ export function modelListJson(query: TableQuery, selection: Selection, asOf: str
       released: row.released,
       family: row.family,
       openness: row.classification.summary.openness,
+      opennessRange: row.classification.summary.range,
+      coverage: row.classification.summary.coverage,
       components: Object.fromEntries(COMPONENTS.map(({ key }) => {
         const c = row.cells[key]!;
         return [key, { level: c.level, license: c.license, hint: c.hint, [query.state.source === 'published' ? 'computed' : 'published']: c.other, ...(c.range ? { range: c.range } : {}) }];
@@ -309,7 +311,7 @@ export function compareJson(models: readonly Compared[], asOf: string) {
     asOf,
     differingVerdicts: [...differingVerdicts(models)],
     models: models.map(({ row: r, verdicts: v }) => ({
-      id: r.id, name: r.name, organization: r.organization, released: r.released, openness: r.classification.summary.openness,
+      id: r.id, name: r.name, organization: r.organization, released: r.released, openness: r.classification.summary.openness, opennessRange: r.classification.summary.range, coverage: r.classification.summary.coverage,
       components: Object.fromEntries(COMPONENTS.map(({ key }) => [key, { level: r.cells[key]!.level, license: r.cells[key]!.license }])),
       frameworks: {
         ...verdictSummary(v),

@@ -147,7 +147,9 @@ export function openapi(base: string) {
                 type: 'object',
                 properties: {
                   id: { type: 'string' }, name: { type: 'string' }, organization: { type: 'string' }, released: { type: 'string' }, family: { type: ['string', 'null'] },
-                  openness: { type: ['number', 'null'], description: 'howopen\'s aggregate, not the paper\'s' },
+                  openness: { type: ['number', 'null'], description: 'howopen\'s aggregate, not the paper\'s: the mean of (level − 1) / 4 over the applicable components, each Unknown counted as closed (the low end of opennessRange; what models are ranked by)' },
+                  opennessRange: { type: ['object', 'null'], properties: { lower: { type: 'number' }, upper: { type: 'number' } }, description: 'lower counts each Unknown as closed, upper as fully open' },
+                  coverage: { type: 'object', properties: { known: { type: 'integer' }, applicable: { type: 'integer' } }, description: 'components with a level, out of the applicable ones (all but N/A)' },
                   components: { type: 'object', properties: Object.fromEntries(COMPONENT_KEYS.map((k) => [k, { $ref: '#/components/schemas/Cell' }])) },
                   frameworks: { $ref: '#/components/schemas/VerdictSummary' },
                 },

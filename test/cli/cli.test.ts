@@ -1,6 +1,6 @@
 // The CLI contract: commands, JSON fields, exit codes, and every class of bad input with its position.
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -82,6 +82,44 @@ describe('howopen validate: bad input', () => {
     assert.equal(r.code, 0, r.stdout);
     assert.match(r.stderr, /no problems/);
   });
+
+  it('reports every problem of a file in one run: schema, license, status and file name together', async () => {
+    const text = VALID.replace('id: test-model', 'id: all-at-once')
+      .replace('organization: Example Lab', 'organization: Example Lab\norganisation: typo')
+      .replace('license: Apache-2.0', 'license: Apache-2')
+      .replace('  training.code.finetuning: { status: closed }', '  training.code.finetuning: { status: api }')
+      .replace('  evaluation.code.safety: { status: closed }', '  evaluation.code.safty: { status: closed }');
+    const path = write('all-at-once-renamed.yaml', text);
+    const r = await runCli(['validate', path]);
+    assert.equal(r.code, 2);
+    for (const [re, at] of [
+      [/unknown field "organisation"/, 'organisation:'],
+      [/unknown license "Apache-2"/, 'license: Apache-2'],
+      [/status "api" is for data components only/, 'status: api'],
+      [/unknown component key "evaluation.code.safty"/, 'safty'],
+    ] as const) {
+      const problem = r.stdout.split('\n').find((l) => re.test(l));
+      assert.ok(problem, `${re} in:\n${r.stdout}`);
+      assert.ok(problem.startsWith(`${path}:${lineOf(text, at)}:`), problem);
+    }
+    assert.match(r.stdout, /evaluation\.code\.safety: required field is missing/);
+    assert.match(r.stdout, /id "all-at-once" does not match the file name "all-at-once-renamed"/);
+  });
+
+  it('a public or api entry without evidence is an error for a registry record (models/), not for a draft', async () => {
+    const text = VALID.replace('id: test-model', 'id: no-evidence').replace('    evidence: [https://example.org/LICENSE]\n', '').replace('  training.data.sft: { status: closed }', '  training.data.sft: { status: api }');
+    const draft = write('no-evidence.yaml', text);
+    assert.equal((await runCli(['validate', draft])).code, 0, 'a draft outside a registry');
+    mkdirSync(join(dir, 'registry-x', 'models'), { recursive: true });
+    const record = write('registry-x/models/no-evidence.yaml', text);
+    const r = await runCli(['validate', record]);
+    assert.equal(r.code, 2);
+    assert.match(r.stdout, new RegExp(`${record}:${lineOf(text, 'status: public')}:\\d+: components\\.deployment\\.data\\.weights\\.status: a public component needs evidence`));
+    assert.match(r.stdout, new RegExp(`${record}:${lineOf(text, 'status: api')}:\\d+: components\\.training\\.data\\.sft\\.status: an api component needs evidence`));
+    const folder = await runCli(['validate', join(dir, 'registry-x')]);
+    assert.equal(folder.code, 2, 'a registry folder holds registry records');
+    assert.match(folder.stdout, /needs evidence/);
+  });
 });
 
 describe('howopen classify', () => {
@@ -138,7 +176,7 @@ describe('howopen table, license, audit, stats', () => {
   it('table csv has one column per component key', async () => {
     const r = await runCli(['table', '--format', 'csv']);
     const [header, ...lines] = r.stdout.trim().split('\n');
-    assert.deepEqual(header!.split(','), ['id', 'name', 'organization', 'released', ...COMPONENT_KEYS, 'openness', 'mof', 'osaid', 'osai_index', 'eu_exemption', 'variants']);
+    assert.deepEqual(header!.split(','), ['id', 'name', 'organization', 'released', ...COMPONENT_KEYS, 'openness', 'openness_upper', 'known', 'applicable', 'mof', 'osaid', 'osai_index', 'eu_exemption', 'variants']);
     assert.ok(lines.length >= 45);
   });
 

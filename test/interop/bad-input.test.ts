@@ -7,9 +7,10 @@ import { describe, it } from 'node:test';
 import { readText, writeFileAtomic } from '../../src/interop/files.js';
 import { scanRepository } from '../../src/interop/scan/index.js';
 import { registry, runCli } from '../helpers.js';
-import { LICENSE_TEXTS, SITE_DIR, tempDir } from './helpers.js';
+import { EXAMPLES, tempDir } from './helpers.js';
 
 const isRoot = process.getuid?.() === 0;
+const SITE_DIR = join(EXAMPLES, 'eiras-site');
 const GOOD_SITE = readFileSync(join(SITE_DIR, 'llama-2.md'), 'utf8');
 const eacces = async (): Promise<never> => { throw Object.assign(new Error('EACCES: permission denied, open'), { code: 'EACCES' }); };
 
@@ -77,7 +78,7 @@ describe('bad input: howopen scan', () => {
     symlinkSync('/', join(dir, 'training', 'root'));
     writeFileSync(join(dir, 'training', 'train.py'), 'print(1)\n');
     writeFileSync(join(dir, 'config.json'), '{"model_type": "llama",');
-    copyFileSync(join(LICENSE_TEXTS, 'meta-llama2.txt'), join(dir, 'LICENSE.unreadable'));
+    copyFileSync(join(EXAMPLES, 'scan/tiny-finetune/LICENSE'), join(dir, 'LICENSE.unreadable'));
     const reg = await registry();
     const result = await scanRepository(dir, reg, { openFile: async (p) => (p.endsWith('LICENSE.unreadable') ? eacces() : (await import('node:fs/promises')).open(p, 'r')) });
     const messages = result.findings.map((f) => `${f.file}:${f.line}: ${f.message}`);
@@ -94,7 +95,8 @@ describe('bad input: howopen scan', () => {
     for (const re of expect) assert.ok(messages.some((m) => re.test(m)), `${re} in:\n${messages.join('\n')}`);
     assert.equal(result.record.components['training.code.pretraining']!.status, 'public', 'the good parts still count');
     const cli = await runCli(['scan', dir]);
-    assert.equal(cli.code, 0, cli.stderr);
+    assert.equal(cli.code, 1, 'a draft that needs work (no release date), not bad input');
+    assert.match(cli.stderr, /Does not validate yet .*\n.*released: required field is missing/);
   });
 });
 

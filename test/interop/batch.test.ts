@@ -7,7 +7,7 @@ import { describe, it } from 'node:test';
 import { progressBar } from '../../src/cli/progress.js';
 import { COMPONENTS } from '../../src/core/taxonomy.js';
 import { BatchClassifier, MAX_LINE_BYTES, classifyStream } from '../../src/interop/batch.js';
-import { KNOWN_DATASETS, datasetLicense } from '../../src/interop/datasets.js';
+import { KNOWN_DATASETS, USE_COMPONENT, datasetLicense } from '../../src/interop/datasets.js';
 import { resolveLicenseName } from '../../src/interop/licenses.js';
 import { registry, runCli } from '../helpers.js';
 import { tempDir } from './helpers.js';
@@ -44,7 +44,7 @@ describe('batch classification', () => {
     assert.equal(olmo.levels['deployment.data.weights'], 'D5');
     assert.equal(olmo.levels['training.data.pretraining'], 'D4', 'ODC-By-1.0 for Dolma');
     assert.equal(ft.weights.license, 'llama3');
-    assert.equal(ft.training_data.component, 'training.data.sft', 'a fine-tune\'s datasets are its fine-tuning data');
+    assert.equal(ft.training_data.component, 'training.data.sft', 'Alpaca is an instruction set');
     assert.deepEqual([ft.levels['training.data.sft'], ft.training_data.license], ['D4', 'CC-BY-NC-4.0'], 'Alpaca: CC-BY-NC-4.0, no commercial use: 4 points');
     assert.equal(unknownData.levels['training.data.pretraining'], 'Unknown');
     assert.match(String(unknownData.training_data.reason), /someone\/private-set/);
@@ -120,13 +120,25 @@ describe('batch classification', () => {
     assert.match(none.stderr, /missing argument <model>/);
   });
 
-  it('the well-known datasets table resolves in the knowledge base, each with its source', async () => {
+  it('the well-known datasets table resolves in the knowledge base, each with its source and its use', async () => {
     const reg = await registry();
     for (const id of KNOWN_DATASETS) {
       const d = datasetLicense(id)!;
       assert.ok(resolveLicenseName(d.license, reg).ok, `${id}: ${d.license}`);
       assert.match(d.source, /^https:\/\/huggingface\.co\/datasets\//);
+      assert.ok(d.use in USE_COMPONENT, `${id}: ${d.use}`);
     }
+  });
+
+  it('training data go to the component the datasets\' use says, whatever the base model', async () => {
+    const lines = [
+      { id: 'a/pretrained-on-dolma-ft', license: 'mit', base_model: 'x/base', datasets: ['allenai/dolma'] },
+      { id: 'a/dpo', license: 'mit', base_model: 'x/base', datasets: ['HuggingFaceH4/ultrafeedback_binarized'] },
+      { id: 'a/mixed-ft', license: 'mit', base_model: 'x/base', datasets: ['HuggingFaceH4/ultrachat_200k', 'HuggingFaceH4/ultrafeedback_binarized'] },
+    ];
+    const rows = (await run(lines.map((l) => JSON.stringify(l)).join('\n'))).out.trim().split('\n').map((l) => JSON.parse(l) as { training_data: { component: string; license?: string } });
+    assert.deepEqual(rows.map((r) => r.training_data.component), ['training.data.pretraining', 'training.data.alignment', 'training.data.sft']);
+    assert.equal(rows[2]!.training_data.license, 'MIT', 'the SFT set\'s license, not the other component\'s');
   });
 });
 

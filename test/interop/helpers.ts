@@ -1,4 +1,4 @@
-// Helpers for the interop tests: temporary folders, reading the reference files, parsing exported site files.
+// Helpers for the interop tests: temporary folders, the shipped example inputs, parsing exported site files.
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -6,18 +6,18 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import type { ModelRecord } from '../../src/core/model.js';
 import { type Draft, leafFields, showValue } from '../../src/interop/draft.js';
-import { REFERENCE } from '../helpers.js';
+import { ROOT } from '../helpers.js';
 
-export const SITE_DIR = join(REFERENCE, 'eiras-site/_llms');
-export const OSAI_DIR = join(REFERENCE, 'osai-index');
-export const MOT_DIR = join(REFERENCE, 'mot');
-export const LICENSE_TEXTS = join(REFERENCE, 'license-texts');
+/** Small inputs the project ships for its README examples, one folder per format. */
+export const EXAMPLES = join(ROOT, 'examples');
+/** Inputs written for the tests alone. */
+export const FIXTURES = join(ROOT, 'test/fixtures');
 
 export function tempDir(name: string): string {
   return mkdtempSync(join(tmpdir(), `howopen-${name}-`));
 }
 
-export function referenceFiles(dir: string, ext: RegExp): { name: string; path: string; text: string }[] {
+export function inputFiles(dir: string, ext: RegExp): { name: string; path: string; text: string }[] {
   return readdirSync(dir).filter((n) => ext.test(n)).sort().map((name) => ({ name, path: join(dir, name), text: readFileSync(join(dir, name), 'utf8') }));
 }
 

@@ -1,44 +1,45 @@
-// License detection: real license texts through the matcher pipeline; the matcher that decided and its similarity are named.
+// License detection on texts the project has: SPDX texts from spdx-license-list, texts in a fingerprint's shape; the matcher that decided is named.
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { MATCHERS, detectLicense } from '../../src/interop/license-detect/index.js';
 import { FINGERPRINTS } from '../../src/interop/license-detect/fingerprints.js';
 import { normalizeLicense } from '../../src/interop/license-detect/normalize.js';
 import { registry } from '../helpers.js';
-import { LICENSE_TEXTS, licenseBody } from './helpers.js';
 
-const text = (name: string) => licenseBody(readFileSync(join(LICENSE_TEXTS, name), 'utf8'));
 const spdx = createRequire(import.meta.url)('spdx-license-list/full') as Record<string, { licenseText: string }>;
 
-describe('license detection on the real texts', () => {
-  const cases: { file: string; license: string | null; name: RegExp; matcher: string; kind?: 'policy' }[] = [
-    { file: 'meta-llama2.txt', license: 'llama2', name: /Llama 2 Community License/, matcher: 'fingerprint' },
-    { file: 'meta-llama3_1.txt', license: 'llama3.1', name: /Llama 3\.1 Community License/, matcher: 'fingerprint' },
-    { file: 'sc-llama-license-2023.txt', license: 'llama-1', name: /LLaMA License Agreement/, matcher: 'fingerprint' },
-    { file: 'sc-bigscience-open-rail-m.txt', license: 'bigscience-openrail-m', name: /BigScience Open RAIL-M/, matcher: 'fingerprint' },
-    { file: 'meta-llama2-aup.md', license: null, name: /Llama 2 Acceptable Use Policy/, matcher: 'fingerprint', kind: 'policy' },
-    { file: 'sc-cdla-permissive-2.0.txt', license: 'CDLA-Permissive-2.0', name: /Community Data License Agreement/, matcher: 'exact' },
-    { file: 'sc-odc-by-1.0.txt', license: 'ODC-By-1.0', name: /Open Data Commons Attribution/, matcher: 'dice' },
-  ];
-  for (const c of cases) {
-    it(`${c.file} → ${c.license ?? 'a use policy'} by the ${c.matcher} matcher`, () => {
-      const d = detectLicense(c.file, text(c.file));
-      assert.ok(d.match, JSON.stringify(d));
-      assert.equal(d.match.license, c.license);
-      assert.match(d.match.name, c.name);
-      assert.equal(d.match.matcher, c.matcher);
-      assert.equal(d.tried.at(-1), c.matcher, 'the pipeline stops at the matcher that decided');
-      assert.ok(d.match.similarity >= 0.9 && d.match.confidence >= 0.9, `${d.match.similarity} ${d.match.confidence}`);
-      assert.equal(d.match.kind, c.kind ?? 'license');
-    });
-  }
+/** A text in the shape of a fingerprinted license, written here: its title at the top, then its required and body phrases. */
+function fingerprintText(f: (typeof FINGERPRINTS)[number]): string {
+  const filler = 'This paragraph was written for a test and grants nothing.';
+  return [f.title[0]!.toUpperCase(), '', ...[...(f.requires ?? []), ...f.phrases].map((p) => `${filler} It mentions ${p} here.`)].join('\n\n');
+}
 
-  it('tells the Llama versions apart: 2 is not 3.1 is not 1', () => {
-    const detected = ['meta-llama2.txt', 'meta-llama3_1.txt', 'sc-llama-license-2023.txt'].map((f) => detectLicense(f, text(f)).match?.license);
-    assert.deepEqual(detected, ['llama2', 'llama3.1', 'llama-1']);
+describe('license detection by fingerprint', () => {
+  it('every fingerprint recognises a text of its own shape, by the fingerprint matcher, with full confidence', () => {
+    for (const f of FINGERPRINTS) {
+      const d = detectLicense('LICENSE', fingerprintText(f));
+      assert.ok(d.match, f.name);
+      assert.deepEqual([d.match.license, d.match.name, d.match.matcher, d.match.kind], [f.license, f.name, 'fingerprint', f.kind], f.name);
+      assert.equal(d.match.confidence, 1, f.name);
+      assert.equal(d.tried.at(-1), 'fingerprint', 'the pipeline stops at the matcher that decided');
+    }
+  });
+
+  it('a version\'s required phrase tells it from its siblings; without it the family\'s own version does not match', () => {
+    const llama2 = FINGERPRINTS.find((f) => f.license === 'llama2')!;
+    assert.equal(detectLicense('LICENSE', fingerprintText(llama2)).match?.license, 'llama2');
+    const withoutDate = fingerprintText(llama2).replace(/It mentions llama 2 version release date here\./, '');
+    assert.notEqual(detectLicense('LICENSE', withoutDate).match?.license, 'llama2');
+  });
+
+  it('half the phrases missing lowers the confidence, and says which', () => {
+    const f = FINGERPRINTS.find((x) => x.license === 'llama3.1')!;
+    const kept = f.phrases.slice(0, Math.ceil(f.phrases.length / 2));
+    const d = detectLicense('LICENSE', fingerprintText({ ...f, phrases: kept }));
+    assert.equal(d.match?.license, 'llama3.1');
+    assert.ok(d.match!.confidence < 1);
+    assert.match(d.match!.detail, /not found: /);
   });
 
   it('a title mentioned further down does not count: a README that names the Llama 2 license is not the license', () => {

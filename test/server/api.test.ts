@@ -58,6 +58,16 @@ describe('GET /api/v1/models', () => {
     assert.equal(body.models.find((m) => m.id === 'gpt-4')!.components['deployment.data.weights']!.level, 'D2');
   });
 
+  it('gives the openness aggregate with its range and coverage, as the engine does; ?sort=-openness ranks by the low end', async () => {
+    const { body } = await get<{ models: (ListModel & { opennessRange: { lower: number; upper: number } | null; coverage: { known: number; applicable: number } })[] }>('/api/v1/models?sort=-openness');
+    for (const m of body.models) {
+      const s = classify(registry.model(m.id)!, registry.index).summary;
+      assert.deepEqual([m.openness, m.opennessRange, m.coverage], [s.openness, s.range, s.coverage], m.id);
+    }
+    const lows = body.models.map((m) => m.openness ?? -1);
+    assert.deepEqual(lows, [...lows].sort((a, b) => b - a));
+  });
+
   it('filters by a component level: weights >= D4', async () => {
     const { body } = await get<List>(`/api/v1/models?where=${encodeURIComponent('deployment.data.weights>=D4')}`);
     assert.ok(body.count > 0 && body.count < body.total);

@@ -150,7 +150,8 @@ describe('model, compare, license, stats and method pages', () => {
     has(html, /href="https:\/\/github\.com\/meta-llama\/llama\/blob\/main\/LICENSE" rel="nofollow noopener noreferrer"/);
     has(html, /howopen computes C1 instead<\/strong>: The Llama 2 paper/);
     has(html, /<h2 id="summary-title">Summary<\/h2>/);
-    has(html, /Openness <strong>[\d.]+%<\/strong>/);
+    const { range, coverage } = result.summary;
+    assert.ok(html.includes(`Openness <strong>${range!.lower === range!.upper ? range!.lower : `${range!.lower}–${range!.upper}`}% (${coverage.known} of ${coverage.applicable} known)</strong>`), 'the aggregate with its range and coverage');
     has(html, /<img src="\/badges\/llama-2\.svg"/);
     has(html, /\[!\[howopen\]\(http:\/\/localhost\/badges\/llama-2\.svg\)\]\(http:\/\/localhost\/models\/llama-2\)/);
     await page('/models/llama-3-typo', 404);
@@ -231,7 +232,7 @@ describe('badges and data twins', () => {
 
   it('every data page has JSON and CSV twins', async () => {
     const twins: [string, string[]][] = [
-      ['/index', ['id', 'name', 'organization', 'released', ...COMPONENT_KEYS, 'openness']],
+      ['/index', ['id', 'name', 'organization', 'released', ...COMPONENT_KEYS, 'openness', 'openness_upper', 'known', 'applicable']],
       ['/models/pythia', ['component', 'name', 'status', 'level']],
       ['/licenses', ['id', 'name', 'version', 'kind']],
       ['/licenses/MIT', ['part', 'key', 'name', 'value', 'clause']],

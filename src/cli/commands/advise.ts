@@ -55,14 +55,14 @@ function frameworksLine(f: Suggestion['frameworks']): string {
 function suggestionsText(id: string, suggestions: Suggestion[]): string {
   if (!suggestions.length) return `${id}: no single release would raise its openness further.`;
   return [`Releases that would raise the openness of ${id} most (one at a time, best first):`, ...suggestions.map((s, i) =>
-    `${i + 1}. release ${s.release.target} under ${s.release.license}${s.level ? `: ${change(s.level)}` : ''}; openness ${change(s.openness)}%\n   ${frameworksLine(s.frameworks)}${s.improves.length ? `\n   improves: ${s.improves.join(', ')}` : ''}${s.recommendations.length ? `\n   follows the paper's recommendation${s.recommendations.length > 1 ? 's' : ''}: ${s.recommendations.map((r) => `${r.text} (${r.section})`).join('; ')}` : ''}`)].join('\n');
+    `${i + 1}. release ${s.release.target} under ${s.release.license}${s.level ? `: ${change(s.level)}` : ''}; openness (low end: Unknown as closed) ${change(s.openness)}%\n   ${frameworksLine(s.frameworks)}${s.improves.length ? `\n   improves: ${s.improves.join(', ')}` : ''}${s.recommendations.length ? `\n   follows the paper's recommendation${s.recommendations.length > 1 ? 's' : ''}: ${s.recommendations.map((r) => `${r.text} (${r.section})`).join('; ')}` : ''}`)].join('\n');
 }
 
 function whatIfText(id: string, r: ReturnType<typeof whatIf>): string {
   return [
     `What if ${id} released ${r.releases.map((x) => `${x.target} under ${x.license}`).join(', ')}:`,
     ...r.changed.map((c) => `  ${c.component}: ${c.from} → ${c.to}`),
-    `  openness: ${r.before.openness}% → ${r.after.openness}%`,
+    `  openness (low end: Unknown as closed): ${r.before.openness}% → ${r.after.openness}%`,
     `  ${frameworksLine(r.frameworks)}`,
     ...(r.recommendations.length ? [`  newly follows the paper's recommendations: ${r.recommendations.map((x) => x.id).join(', ')}`] : []),
   ].join('\n');

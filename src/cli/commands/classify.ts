@@ -1,7 +1,7 @@
 // howopen classify: the level of each component of one model, with the reasons.
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { type Classification, classificationJson, classify } from '../../core/classify.js';
+import { type Classification, classificationJson, classify, opennessText } from '../../core/classify.js';
 import { READINGS } from '../../core/licenses.js';
 import type { ModelRecord } from '../../core/model.js';
 import type { Registry } from '../../core/registry.js';
@@ -99,7 +99,8 @@ function classificationText(result: Classification, color: boolean): string {
   }
   const s = result.summary;
   lines.push('', `Summary: ${s.bands['fully open']} fully open, ${s.bands['semi-open']} semi-open, ${s.bands['fully closed']} fully closed, ${s.bands['N/A']} N/A, ${s.bands.Unknown} unknown.`);
-  lines.push(`Openness (howopen's aggregate, not the paper's): ${s.openness === null ? 'n/a' : `${s.openness}%`} over ${s.coverage.known} of ${s.coverage.applicable} applicable components.`);
+  const range = s.range && s.range.lower !== s.range.upper ? '; the low end counts each Unknown as closed and is what models are ranked by, the high end counts it as fully open' : '';
+  lines.push(`Openness (howopen's aggregate, not the paper's): ${opennessText(s)}${range}.`);
   return lines.join('\n');
 }
 

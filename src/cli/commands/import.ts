@@ -32,7 +32,7 @@ export function importCommand(program: Command, ctx: Context): Command {
       'Exit 0 when every file imported cleanly, 1 when some fields need a person (unresolved licenses, missing facts),',
       '2 when a file could not be imported or an output already exists.',
       'Examples:',
-      '  howopen import eiras-site ../shared/reference/eiras-site/_llms --out drafts',
+      '  howopen import eiras-site examples/eiras-site --out drafts',
       '  howopen import mof Llama-2-7B.yml --out -',
       '  howopen import osai-index index/ --out registry/models --report import-report.json',
     ].join('\n'))

@@ -14,6 +14,7 @@ export function scanCommand(program: Command, ctx: Context): Command {
     .option('--url <url>', 'the repository\'s URL, for evidence links (e.g. https://huggingface.co/meta-llama/Llama-2-7b-hf)')
     .option('--format <format>', 'text (draft YAML on stdout, report on stderr) or json ({ draft, report })', 'text')
     .option('--out <file>', 'write the draft YAML to this file (whole or not at all; never over an existing file without --force)')
+    .option('--released <YYYY-MM>', 'the release date, which no file in a model repository states (without it the draft cannot validate)')
     .option('--force', 'overwrite --out if it exists', false)
     .addHelpText('after', [
       '',
@@ -21,25 +22,46 @@ export function scanCommand(program: Command, ctx: Context): Command {
       'binary, oversized (over 1 MB), unreadable or non-UTF-8 text files are reported and skipped.',
       'License files go through a pipeline of matchers (SPDX-License-Identifier, exact SPDX text, AI model license',
       'fingerprints, Dice similarity with the SPDX texts); the report names the matcher that decided and its similarity.',
-      'Exit 0 when the draft was made (the report says what to check), 2 when the folder cannot be scanned or --out exists.',
-      'Example: howopen scan ./Llama-2-7b-hf --url https://huggingface.co/meta-llama/Llama-2-7b-hf --out drafts/llama-2-7b-hf.yaml',
+      'The draft is checked by the rules of `howopen validate` for the file it goes to (--out, else <id>.yaml); every problem',
+      'is named in the report and at the top of the draft. With --out the draft is written either way, whole.',
+      'Exit 0 when the draft validates, 1 when it needs work (the problems are listed; a scan never finds the release date,',
+      'so give --released), 2 when the folder cannot be scanned or --out exists.',
+      'Example: howopen scan ./Llama-2-7b-hf --url https://huggingface.co/meta-llama/Llama-2-7b-hf --released 2023-07 --out drafts/llama-2-7b-hf.yaml',
     ].join('\n'))
-    .action(async (dir: string, opts: { url?: string; format: string; out?: string; force: boolean }) => {
+    .action(async (dir: string, opts: { url?: string; format: string; out?: string; released?: string; force: boolean }) => {
       const format = choice(opts.format, ['text', 'json'] as const, '--format');
       if (opts.url !== undefined && !/^https?:\/\//.test(opts.url)) throw new InputError(`--url must be an http(s) URL (got "${opts.url}")`);
-      const [{ scanRepository, ScanInputError }, { recordToYaml }] = await Promise.all([import('../../interop/scan/index.js'), import('../../interop/record-yaml.js')]);
+      if (opts.released !== undefined && !/^\d{4}-(0[1-9]|1[0-2])$/.test(opts.released)) throw new InputError(`--released must be a year and month such as 2023-07 (got "${opts.released}")`);
+      const [{ scanRepository, ScanInputError }, { recordToYaml }, { checkModelText }, { formatProblem }] = await Promise.all([
+        import('../../interop/scan/index.js'), import('../../interop/record-yaml.js'), import('../../registry/load.js'), import('../../registry/problem.js'),
+      ]);
       const registry = await ctx.registry();
       // Only a folder that cannot be scanned is bad input; anything else is a bug and must show as one.
       const result = await scanRepository(dir, registry, opts.url ? { url: opts.url } : {}).catch((e: unknown) => { throw e instanceof ScanInputError ? new InputError(e.message) : e; });
-      const header = [`Draft by howopen scan of ${display(dir)}: fill in released (YYYY-MM), check every field (the report gives each one's source and confidence).`];
-      const yaml = recordToYaml(result.record as Parameters<typeof recordToYaml>[0], header);
+      if (opts.released) {
+        result.record = withReleased(result.record, opts.released);
+        result.findings = result.findings.filter((f) => !/^released: /.test(f.message));
+        result.provenance.push({ field: 'released', source: 'the --released option', how: 'verbatim', confidence: 1 });
+      }
+      const record = result.record as Parameters<typeof recordToYaml>[0];
+      // The same rules as `howopen validate` on the file the draft goes to, so scan and validate never disagree.
+      const target = opts.out ?? `${record.id}.yaml`;
+      const found = checkModelText(recordToYaml(record), target, registry);
+      const header = [
+        `Draft by howopen scan of ${display(dir)}: check every field (the report gives each one's source and confidence).`,
+        ...(found.length ? [`Does not validate yet; fix these, then run howopen validate on it:`, ...found.map((p) => `  ${p.field ?? ''}${p.field ? ': ' : ''}${p.message}`)] : []),
+      ];
+      const yaml = recordToYaml(record, header);
+      // Checked again with its header, so every line and column is where validate will put it.
+      const problems = checkModelText(yaml, target, registry);
       if (opts.out) {
         if (await writeFileAtomic(opts.out, yaml, { force: opts.force }) === 'exists') throw new InputError(`${opts.out} already exists; not overwritten (use --force to replace it)`);
-        ctx.io.err(`wrote ${display(opts.out)}`);
+        ctx.io.err(`wrote ${display(opts.out)}${problems.length ? `; it needs work before it validates (${problems.length} problem(s), listed below and at its top)` : ''}`);
       }
-      if (format === 'json') { ctx.io.out(json({ draft: result.record, report: reportJson(result) })); return; }
+      if (problems.length) ctx.exitCode = 1;
+      if (format === 'json') { ctx.io.out(json({ draft: result.record, report: { ...reportJson(result), problems } })); return; }
       if (!opts.out) ctx.io.out(yaml);
-      (opts.out ? ctx.io.out : ctx.io.err)(reportText(result, display(dir)));
+      (opts.out ? ctx.io.out : ctx.io.err)(reportText(result, display(dir), problems.map(formatProblem)));
     });
 }
 
@@ -68,7 +90,13 @@ function fieldValue(result: ScanResult, p: Provenance): string {
   return typeof v === 'string' ? (v.length > 40 ? `${v.slice(0, 37)}…` : v) : v === undefined ? '' : JSON.stringify(v);
 }
 
-export function reportText(result: ScanResult, dir: string): string {
+/** The record with its release date in the documented place (after organization). */
+function withReleased(record: ScanResult['record'], released: string): ScanResult['record'] {
+  const { id, name, organization, ...rest } = record;
+  return { id, name, organization, released, ...rest };
+}
+
+export function reportText(result: ScanResult, dir: string, problems: readonly string[] = []): string {
   const lines = [`Scan of ${dir}: ${result.files.length} relevant file(s).`, '', 'License files:'];
   if (!result.licenses.length) lines.push('  none');
   for (const l of result.licenses) {
@@ -83,5 +111,6 @@ export function reportText(result: ScanResult, dir: string): string {
   lines.push(textTable(['field', 'value', 'source', 'how', 'confidence'], rows).split('\n').map((l) => `  ${l}`).join('\n'));
   if (silent.length) lines.push(`  Unknown, nothing in the folder speaks to them: ${silent.map((p) => p.field.replace(/^components\.|\.status$/g, '')).join(', ')}.`);
   if (result.findings.length) lines.push('', 'To check:', ...result.findings.map((f) => `  ${formatFinding(f)}`));
+  lines.push('', problems.length ? `Does not validate yet (${problems.length} problem(s), as howopen validate reports them; exit 1):` : 'The draft passes howopen validate.', ...problems.map((p) => `  ${p}`));
   return lines.join('\n');
 }

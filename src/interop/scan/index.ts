@@ -156,11 +156,17 @@ export async function scanRepository(dir: string, registry: Registry, options: S
     set(key, { ...licensed({ status: 'public' }, codeLicense), ...(url ? { evidence: [`${url}/tree/main/${folder.rel}`] } : {}), notes: `Folder ${folder.rel}/ with ${folder.files} code file(s); its role read from the folder's name.` }, `folder ${folder.rel}/ (${folder.files} code files)`, 'heuristic', sure, codeLicense);
   }
 
+  // Each dataset goes to the component its use in howopen's table says (a pre-training corpus is pre-training data even in a fine-tune's card).
   const data = hubTrainingData(meta);
-  if (data.datasets.length) {
-    if (data.entry) set(data.key, { ...data.entry, notes: `Datasets named in the model card: ${data.known.map((k) => `${k.id} (${k.license})`).join(', ')}.` }, 'README.md front matter: datasets', 'rule', 0.7, { expression: data.entry.license!, source: `README.md front matter: datasets (licenses from howopen's table of well-known datasets)`, how: 'rule', confidence: 0.7 });
-    else set(data.key, { status: 'unknown', notes: `Datasets named in the model card: ${data.datasets.join(', ')}; the license of ${data.unknown.join(', ')} is not known to howopen.` }, 'README.md front matter: datasets', 'rule', 0.5);
+  for (const g of data.groups) {
+    const unplaced = data.unknown.length ? ` Also named, not placed (not in howopen's table of known datasets): ${data.unknown.join(', ')}.` : '';
+    set(g.key, { ...g.entry, notes: `Datasets named in the model card: ${g.known.map((k) => `${k.id} (${k.license})`).join(', ')}.${unplaced}` }, 'README.md front matter: datasets', 'rule', 0.7, { expression: g.entry.license!, source: `README.md front matter: datasets (use and license from howopen's table of known datasets)`, how: 'rule', confidence: 0.7 });
   }
+  if (data.unknown.length) {
+    notes.push(`Datasets named in the model card that howopen cannot place: ${data.unknown.join(', ')} (not in its table of known datasets, so their component and license are unknown).`);
+    warn(readme?.rel ?? 'README.md', `datasets: ${data.unknown.join(', ')} not in howopen's table of known datasets; put each under the component it belongs to (pre-training, SFT or alignment data), with its license`);
+  }
+  if (data.evaluation.length) notes.push(`Evaluation benchmarks named in the model card: ${data.evaluation.join(', ')} (public benchmarks; the taxonomy's evaluation data are internal ones, so they are not scored).`);
 
   for (const c of COMPONENTS) {
     if (components[c.key]) continue;

@@ -1,4 +1,5 @@
 // Compare: models side by side, the components and verdicts that differ highlighted.
+import { opennessText } from '../../core/classify.js';
 import { COMPONENTS } from '../../core/taxonomy.js';
 import { type Compared, type SiteData, VERDICT_LINES, differingComponents, differingVerdicts } from '../data.js';
 import { type Html, html } from '../html.js';
@@ -47,7 +48,7 @@ ${options.unknown.length ? html`<p class="error" role="alert">Not in the registr
 <caption>Levels side by side (computed, strict reading); rows marked “differs” have different levels.</caption>
 ${heads('Component')}
 <tbody>
-${COMPONENTS.map((c) => html`<tr${differing.has(c.key) ? html` class="diff"` : ''}><th scope="row">${c.name}<span class="diffmark"${differing.has(c.key) ? '' : html` hidden`}>differs</span></th>${options.columns.map(({ row: r }) => cell(r.cells[c.key]!, col(r.id)))}</tr>\n`)}<tr><th scope="row">Openness (howopen's aggregate)</th>${options.columns.map(({ row: r }) => html`<td class="pct"${col(r.id)}>${r.classification.summary.openness ?? '—'}</td>`)}</tr>
+${COMPONENTS.map((c) => html`<tr${differing.has(c.key) ? html` class="diff"` : ''}><th scope="row">${c.name}<span class="diffmark"${differing.has(c.key) ? '' : html` hidden`}>differs</span></th>${options.columns.map(({ row: r }) => cell(r.cells[c.key]!, col(r.id)))}</tr>\n`)}<tr><th scope="row">Openness (howopen's aggregate)</th>${options.columns.map(({ row: r }) => html`<td class="pct"${col(r.id)}>${opennessText(r.classification.summary)}</td>`)}</tr>
 </tbody></table></div>
 <h2 id="verdicts-title">Verdicts side by side</h2>
 <p class="asof">The neighbouring frameworks' verdicts from the same records (strict reading); the EU AI Act's dated rules read as of <time datetime="${options.asOf}">${options.asOf}</time>${options.client ? ', the day this site was built' : ''}. Indicative, not legal advice: each model's page gives the reasons.</p>

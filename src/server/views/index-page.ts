@@ -1,4 +1,5 @@
 // The index: the taxonomy table as in the paper, with filters, sorting and the published/computed switch.
+import { opennessShort, opennessText } from '../../core/classify.js';
 import { COMPONENTS, KINDS, STAGES } from '../../core/taxonomy.js';
 import type { SiteData } from '../data.js';
 import { type Html, html } from '../html.js';
@@ -118,7 +119,7 @@ ${filterForm(links, data, state)}
 <caption>Openness of each model's pipeline components: ${published ? 'as published by the paper\'s site' : `as computed by howopen, ${state.reading} reading`}. Sort with the column headers.</caption>
 ${header(links, state)}
 <tbody>
-${selection.ordered.map((row) => html`<tr data-id="${row.id}" data-i="${order.get(row.id) ?? 0}"${row.family ? html` data-f="${row.family}"` : ''}${visible.has(row) ? '' : html` hidden`}><th scope="row"><a href="${links.page(`/models/${row.id}`)}">${row.name}</a><small>${row.organization}</small>${variantLinks(links, row)}</th><td>${row.released}</td>${COMPONENTS.map((c) => cell(row.cells[c.key]!))}<td class="pct">${row.classification.summary.openness ?? '—'}</td>${verdictCell(row)}</tr>\n`)}</tbody>
+${selection.ordered.map((row) => html`<tr data-id="${row.id}" data-i="${order.get(row.id) ?? 0}"${row.family ? html` data-f="${row.family}"` : ''}${visible.has(row) ? '' : html` hidden`}><th scope="row"><a href="${links.page(`/models/${row.id}`)}">${row.name}</a><small>${row.organization}</small>${variantLinks(links, row)}</th><td>${row.released}</td>${COMPONENTS.map((c) => cell(row.cells[c.key]!))}<td class="pct" title="${opennessText(row.classification.summary)}">${opennessShort(row.classification.summary)}</td>${verdictCell(row)}</tr>\n`)}</tbody>
 </table></div>
 <p class="note">Openness is howopen's own aggregate, not the paper's: the mean of (level − 1) / 4 over the components that have a level, from the computed levels. MOF class, OSAID and EU exempt are the verdicts of the Model Openness Framework, OSI's Open Source AI Definition and the EU AI Act's open-source exemption (indicative, not legal advice), computed from the same records${asOf ? html` as of <time datetime="${asOf}">${asOf}</time>` : ''}; each model's page gives their reasons.</p>
 ${legend({ published, otherSource: published ? 'computed' : 'published' })}`;

@@ -62,7 +62,7 @@ ${POINTS_TO_LEVEL.map((row) => html`<tr><th scope="row">${row.points.join('–')
 </section>
 <section aria-labelledby="na-h"><h2 id="na-h">How N/A and Unknown count</h2>
 <p>${chip('N/A', null)} means the stage does not exist for the model (for instance, no alignment stage). ${chip('Unknown', null)} means the stage exists but its openness could not be established; a hint such as D3-D4 may record what it is believed to be. Neither is counted as closed, and each has a color of its own, distinct from the closed level and from each other.</p>
-<p>howopen's openness percentage is its own aggregate, not the paper's: the mean of (level − 1) / 4 over the components that have a level, shown with its coverage (how many applicable components have a level at all).</p>
+<p>howopen's openness percentage is its own aggregate, not the paper's: the mean of (level − 1) / 4 over the applicable components (all but N/A), given as a range. Its low end counts each Unknown as closed, so not knowing never raises a model's figure, and models are ranked by it; its high end counts each Unknown as fully open, the most the figure could become once the Unknowns are known. The coverage beside it says how many applicable components have a level at all. A model with every component known has one figure: the two ends meet.</p>
 </section>
 <section id="frameworks" aria-labelledby="frameworks-h"><h2 id="frameworks-h">The neighbouring frameworks' verdicts</h2>
 <p>From the same record, each model's page also gives the verdicts of four neighbouring frameworks and the paper's own view, each with its reasons and what is missing. They are howopen's readings of each framework from the fields the records hold, not the frameworks' own assessments.</p>

@@ -1,12 +1,13 @@
 // A model's page: every component with its level, license, evidence, notes, explanation and published value; the summary; the badge.
 import { publishedLabel } from '../../core/audit.js';
+import { opennessText } from '../../core/classify.js';
 import type { ComponentEntry } from '../../core/model.js';
 import { COMPONENTS, KINDS, STAGES } from '../../core/taxonomy.js';
 import type { ModelView, SiteData } from '../data.js';
 import { type Html, externalLink, html } from '../html.js';
 import type { Links } from '../links.js';
 import { page } from './layout.js';
-import { chip, itemName, percent } from './parts.js';
+import { chip, itemName } from './parts.js';
 
 const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 import { type DateSource, adviceSection, verdictsPanel } from './verdicts.js';
@@ -52,7 +53,7 @@ function summary(view: ModelView): Html {
   const s = view.row.classification.summary;
   return html`<section class="summary" aria-labelledby="summary-title"><h2 id="summary-title">Summary</h2>
 <p>${s.bands['fully open']} fully open, ${s.bands['semi-open']} semi-open, ${s.bands['fully closed']} fully closed, ${s.bands['N/A']} not applicable, ${s.bands.Unknown} unknown (${view.row.classification.reading} reading).</p>
-<p>Openness <strong>${percent(s.openness)}</strong> over ${s.coverage.known} of ${s.coverage.applicable} applicable components. This aggregate is howopen's own, not the paper's: the mean of (level − 1) / 4 over the components that have a level.</p>
+<p>Openness <strong>${opennessText(s)}</strong>. This aggregate is howopen's own, not the paper's: the mean of (level − 1) / 4 over the applicable components, its low end counting each Unknown as closed (what models are ranked by), its high end counting each as fully open.</p>
 <ul class="chips">${COMPONENTS.map((c) => { const r = view.row.classification.components[c.key]!; return html`<li><a href="#${c.key}">${chip(r.level, r.score)} ${c.name}</a></li>`; })}</ul>
 ${view.disagreements.length ? html`<p>${view.disagreements.length} of the paper's published levels differ from the computed ones; each component below gives the reason.</p>` : ''}
 </section>`;

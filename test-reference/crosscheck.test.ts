@@ -6,19 +6,20 @@
 // entry whose values no longer match the data (a stale entry: re-judge it).
 //
 // To redraft the file after a data change: CROSSCHECK_DRAFT=/tmp/crosscheck.yaml npx tsx --test
-// test/registry/crosscheck.test.ts writes the recomputed comparisons there, keeping the judgements
+// test-reference/crosscheck.test.ts writes the recomputed comparisons there, keeping the judgements
 // of entries whose values did not change; review the rest by hand and copy the file over.
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { parse, stringify } from 'yaml';
-import { type LicenseIndex, licenseIds, resolveLicense } from '../../src/core/expression.js';
-import { verdicts } from '../../src/core/frameworks/index.js';
-import { MOF_COMPONENTS } from '../../src/core/frameworks/mof.js';
-import type { ComponentEntry, ModelRecord } from '../../src/core/model.js';
-import type { Registry } from '../../src/core/registry.js';
-import { REFERENCE, ROOT, registry } from '../helpers.js';
+import { type LicenseIndex, licenseIds, resolveLicense } from '../src/core/expression.js';
+import { verdicts } from '../src/core/frameworks/index.js';
+import { MOF_COMPONENTS } from '../src/core/frameworks/mof.js';
+import type { ComponentEntry, ModelRecord } from '../src/core/model.js';
+import type { Registry } from '../src/core/registry.js';
+import { ROOT, registry } from '../test/helpers.js';
+import { REFERENCE } from './reference.js';
 
 const AS_OF = '2026-11-22';
 const DATA_FILE = join(ROOT, 'data/crosscheck.yaml');
