@@ -5,6 +5,8 @@ import { type VerdictSummary, verdictSummary, verdicts } from './frameworks/inde
 import type { Reading } from './licenses.js';
 import type { ModelRecord } from './model.js';
 import type { Registry } from './registry.js';
+import { RIGHT_KEYS } from './licenses.js';
+import { SCOPE_KEYS, scopeAnswer } from './rights.js';
 import { COMPONENTS, parseLevel } from './taxonomy.js';
 
 export interface Cell {
@@ -66,8 +68,11 @@ export function tableRow(model: ModelRecord, registry: Registry, { reading = 'st
   return { id: model.id, name: model.name, organization: model.organization, released: model.released, family: model.family ?? null, record: model, classification, cells, frameworks };
 }
 
-/** The columns of a flat row, in order: model fields, the twelve component keys, our aggregate, the verdicts. */
-export const FLAT_COLUMNS: readonly string[] = ['id', 'name', 'organization', 'released', ...COMPONENTS.map((c) => c.key), 'openness', 'mof', 'osaid', 'osai_index', 'eu_exemption'];
+/** The rights columns of a flat row, named as the conditions that filter on them: weights.commercial, data.modify, … */
+export const RIGHTS_COLUMNS: readonly string[] = SCOPE_KEYS.flatMap((scope) => RIGHT_KEYS.map((right) => `${scope}.${right}`));
+
+/** The columns of a flat row, in order: model fields, the twelve component keys, our aggregate, the verdicts, the weights' license, the rights per scope. */
+export const FLAT_COLUMNS: readonly string[] = ['id', 'name', 'organization', 'released', ...COMPONENTS.map((c) => c.key), 'openness', 'mof', 'osaid', 'osai_index', 'eu_exemption', 'weights_license', ...RIGHTS_COLUMNS];
 
 /** A flat object per row for CSV and JSON: model fields, then one column per component key. */
 export function flatRow(row: Row): Record<string, string | number | null> {
@@ -80,5 +85,7 @@ export function flatRow(row: Row): Record<string, string | number | null> {
     flat.osai_index = row.frameworks.osaiIndex;
     flat.eu_exemption = row.frameworks.euExemption;
   }
+  flat.weights_license = row.classification.components['deployment.data.weights']!.license;
+  for (const scope of SCOPE_KEYS) for (const right of RIGHT_KEYS) flat[`${scope}.${right}`] = scopeAnswer(row.classification, scope, right);
   return flat;
 }

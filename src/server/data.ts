@@ -2,7 +2,8 @@
 import { stringify } from 'csv-stringify/sync';
 import { type Suggestion, advise } from '../core/advice.js';
 import { type Disagreement, auditModel, audit } from '../core/audit.js';
-import { type Classification, classificationJson } from '../core/classify.js';
+import { type Classification, classificationJson, scopeAnswers } from '../core/classify.js';
+import { rightAnswers } from '../core/rights.js';
 import { type Verdicts, verdictSummary, verdicts } from '../core/frameworks/index.js';
 import { licenseReport, licenseScores, modelsUsing } from '../core/license-use.js';
 import { type License, OBLIGATIONS, READINGS, RIGHTS, type Reading } from '../core/licenses.js';
@@ -164,8 +165,9 @@ export function modelListJson(query: TableQuery, selection: Selection, asOf: str
       openness: row.classification.summary.openness,
       components: Object.fromEntries(COMPONENTS.map(({ key }) => {
         const c = row.cells[key]!;
-        return [key, { level: c.level, license: c.license, hint: c.hint, [query.state.source === 'published' ? 'computed' : 'published']: c.other }];
+        return [key, { level: c.level, license: c.license, hint: c.hint, [query.state.source === 'published' ? 'computed' : 'published']: c.other, can: rightAnswers(row.classification.components[key]!, row.classification.reading) }];
       })),
+      can: scopeAnswers(row.classification),
       ...(row.frameworks ? { frameworks: row.frameworks } : {}),
     })),
   };
@@ -220,12 +222,12 @@ export function modelCsv(view: ModelView): string {
     const pub = published[c.key];
     return {
       component: c.key, name: c.name, status: r.status, level: r.level, points: r.points, license: r.license,
-      restrictiveness: r.restrictiveness, hint: r.hint, lenient_level: view.lenient.components[c.key]!.level,
+      restrictiveness: r.restrictiveness, hint: r.hint, ...rightAnswers(r, view.row.classification.reading), lenient_level: view.lenient.components[c.key]!.level,
       published: pub ? String(pub.value) : null, published_license: pub?.license ?? null, reason: pub?.reason ?? null,
       evidence: entry?.evidence?.join(' ') ?? null, notes: entry?.notes ?? null, explanation: r.explanation, ...verdictColumns,
     };
   });
-  return csv(rows, ['component', 'name', 'status', 'level', 'points', 'license', 'restrictiveness', 'hint', 'lenient_level', 'published', 'published_license', 'reason', 'evidence', 'notes', 'explanation', ...Object.keys(verdictColumns)]);
+  return csv(rows, ['component', 'name', 'status', 'level', 'points', 'license', 'restrictiveness', 'hint', ...RIGHTS.map((r) => r.key), 'lenient_level', 'published', 'published_license', 'reason', 'evidence', 'notes', 'explanation', ...Object.keys(verdictColumns)]);
 }
 
 // ---- compare ----

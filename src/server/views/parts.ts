@@ -36,10 +36,37 @@ export function itemName(key: string): string {
   return Object.hasOwn(ITEM_NAMES, key) ? ITEM_NAMES[key]! : key;
 }
 
+/** What a level means in words: "public, moderately restrictive license" (C3), or N/A's and Unknown's meaning. */
+export function levelMeaning(level: string, score: number | null): string {
+  if (score !== null) return SCALE[score - 1]![level.startsWith('C') ? 'code' : 'data'];
+  if (level === 'N/A' || level === 'Unknown') return NOT_SCORED[level].meaning;
+  return 'no value from this source';
+}
+
+/** A cell's whole text: level and meaning, the full license or hint, the other source's level, and any extra (a right). */
+export function cellText(c: Cell, otherSource: string, extra = ''): string {
+  return [
+    `${c.level}: ${levelMeaning(c.level, c.score)}`,
+    c.license ? `license ${c.license}` : c.hint ? `believed to be ${c.hint}` : '',
+    c.other ? `${otherSource}: ${c.other}` : '',
+    extra,
+  ].filter(Boolean).join('; ');
+}
+
+export interface CellOptions {
+  /** The cell's link: its component on the model's page. */
+  href?: string;
+  /** The whole text, shown on hover and focus (and read by screen readers) where the cell is cut short. */
+  tip?: string;
+  /** A mark beneath the license (the weights' commercial-use answer). */
+  mark?: Html;
+}
+
 /** One table cell: the label, the other source's level where it differs, and the license or hint beneath. Kept small: the index has a dozen per row. */
-export function cell(c: Cell, attrs: Html | string = ''): Html {
+export function cell(c: Cell, attrs: Html | string = '', options: CellOptions = {}): Html {
   const note = c.license ?? (c.hint ? `≈${c.hint}` : null);
-  return html`<td${attrs} class="${levelClass(c.level, c.score)}${c.other ? ' x' : ''}">${c.level}${c.other ? html`<b> ≠${c.other}</b>` : ''}${note ? (note.length > 11 ? html`<i title="${note}">${note}</i>` : html`<i>${note}</i>`) : ''}</td>`;
+  const body = html`${c.level}${c.other ? html`<b> ≠${c.other}</b>` : ''}${note ? (note.length > 11 && !options.tip ? html`<i title="${note}">${note}</i>` : html`<i>${note}</i>`) : ''}${options.mark ?? ''}`;
+  return html`<td${attrs} class="${levelClass(c.level, c.score)}${c.other ? ' x' : ''}">${options.href ? html`<a class="cl" href="${options.href}"${options.tip ? html` aria-label="${options.tip}"` : ''}>${body}</a>` : body}</td>`;
 }
 
 export function percent(value: number | null): string {
