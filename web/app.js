@@ -357,41 +357,75 @@
 
   // ---- the static compare page: show the chosen columns, mark the rows that differ ----
 
-  /** Shows the chosen columns of one table and marks its rows whose values differ; returns [differing, total]. */
+  /** Shows the chosen columns of one table and marks its rows: by band where cells carry one (data-b), else by value; returns [differing, levels only, total]. */
   function chooseColumns(table, ids) {
     Array.prototype.forEach.call(table.querySelectorAll('[data-m]'), function (el) { el.hidden = ids.indexOf(el.getAttribute('data-m')) < 0; });
     var differing = 0;
+    var minor = 0;
     var total = 0;
     Array.prototype.forEach.call(table.tBodies[0].rows, function (tr) {
       var mark = tr.querySelector('.diffmark');
       if (!mark) return;
       total++;
       var values = {};
-      var n = 0;
+      var bands = {};
+      var nValues = 0;
+      var nBands = 0;
       Array.prototype.forEach.call(tr.querySelectorAll('td[data-m]:not([hidden])'), function (td) {
-        var v = td.hasAttribute('data-v') ? td.getAttribute('data-v') : td.firstChild ? td.firstChild.nodeValue : '';
-        if (!own(values, v)) { values[v] = true; n++; }
+        var link = td.querySelector('a') || td;
+        var v = td.hasAttribute('data-v') ? td.getAttribute('data-v') : link.firstChild ? link.firstChild.nodeValue : '';
+        var b = td.hasAttribute('data-b') ? td.getAttribute('data-b') : v;
+        if (!own(values, v)) { values[v] = true; nValues++; }
+        if (!own(bands, b)) { bands[b] = true; nBands++; }
       });
-      var differs = n > 1;
+      var differs = nBands > 1;
+      var levelOnly = !differs && nValues > 1;
       if (differs) differing++;
+      if (levelOnly) minor++;
       tr.classList.toggle('diff', differs);
+      tr.classList.toggle('minor', levelOnly);
       mark.hidden = !differs;
+      var minorMark = tr.querySelector('.minormark');
+      if (minorMark) minorMark.hidden = !levelOnly;
     });
-    return [differing, total];
+    return [differing, minor, total];
+  }
+
+  /** A model typed by name or id, as the server reads it: the id itself, else the model whose name it is. */
+  function resolveId(text, options) {
+    var t = text.trim().toLowerCase();
+    for (var i = 0; i < options.length; i++) if (options[i].value.toLowerCase() === t) return options[i].value;
+    for (var j = 0; j < options.length; j++) {
+      var name = options[j].textContent.replace(/ \([^)]*\)$/, '').toLowerCase();
+      if (name === t) return options[j].value;
+    }
+    return text.trim();
   }
 
   function initCompare(tables) {
+    var options = document.querySelectorAll('#model-ids option');
     var ids = [];
     new URLSearchParams(location.search).getAll('ids').forEach(function (v) {
-      v.split(',').forEach(function (id) { id = id.trim(); if (id && ids.indexOf(id) < 0) ids.push(id); });
+      v.split(',').forEach(function (id) { id = resolveId(id, options); if (id && ids.indexOf(id) < 0) ids.push(id); });
     });
-    var select = document.querySelector('#compare-form select[name=ids]');
-    if (select) Array.prototype.forEach.call(select.options, function (o) { o.selected = ids.indexOf(o.value) >= 0; });
+    var form = document.getElementById('compare-form');
+    var inputs = form ? form.querySelectorAll('input[name=ids]') : [];
+    // The static page has a few empty fields: add one per chosen model beyond them, keeping two free.
+    var fieldset = form ? form.querySelector('fieldset') : null;
+    for (var k = inputs.length; fieldset && k < ids.length + 2; k++) {
+      var label = document.createElement('label');
+      var input = document.createElement('input');
+      input.type = 'text'; input.name = 'ids'; input.setAttribute('list', 'model-ids'); input.autocomplete = 'off';
+      label.append('Model ' + (k + 1) + ' ', input);
+      fieldset.appendChild(label);
+    }
+    inputs = form ? form.querySelectorAll('input[name=ids]') : [];
+    Array.prototype.forEach.call(inputs, function (input, i) { input.value = ids[i] || ''; });
     var counts = tables.map(function (t) { return chooseColumns(t, ids); });
     var status = document.getElementById('compare-status');
     if (status) {
       status.textContent = ids.length < 2 ? 'Choose at least two models to compare.'
-        : counts[0][0] + ' of ' + counts[0][1] + ' components differ' + (counts[1] ? '; ' + counts[1][0] + ' of ' + counts[1][1] + ' verdicts differ.' : '.');
+        : counts[0][0] + ' of ' + counts[0][2] + ' components differ in band' + (counts[0][1] ? ' (' + counts[0][1] + ' more only in level)' : '') + (counts[1] ? '; ' + counts[1][0] + ' of ' + counts[1][2] + ' verdicts differ.' : '.');
     }
     tables.forEach(function (t) { t.setAttribute('data-ready', ''); });
   }

@@ -98,8 +98,9 @@ export function parseTableQuery(params: URLSearchParams): TableQuery {
     if (known) conditions.push({ field: key, op: '=', value: known });
     else errors.push(`${key} must be one of ${allowed.join(', ')} (got "${value}")`);
   }
-  if (state.can || state.for) {
-    // The form's "can I …" question is the engine condition SCOPE.RIGHT=yes (weights.commercial=yes).
+  if (state.can) {
+    // The form's "can I …" question is the engine condition SCOPE.RIGHT=yes (weights.commercial=yes);
+    // `for` alone asks nothing (the form always sends it).
     const right = rightKey(state.can);
     const scope = state.for || 'weights';
     if (!right) errors.push(`can must be a right: research, commercial, modify, copyright_derivative (own_derivatives) or other_license_derivative (relicense) (got "${state.can}")`);

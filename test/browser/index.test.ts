@@ -37,7 +37,7 @@ function cellSelector(id: string, key: string): string {
 async function cell(page: Page, id: string, key: string): Promise<{ text: string; background: string; color: string }> {
   return page.$eval(cellSelector(id, key), (td) => {
     const s = getComputedStyle(td);
-    return { text: td.firstChild?.nodeValue ?? '', background: s.backgroundColor, color: s.color };
+    return { text: (td.querySelector('a') ?? td).firstChild?.nodeValue ?? '', background: s.backgroundColor, color: s.color };
   });
 }
 
@@ -138,7 +138,7 @@ describe('the index in a browser', () => {
     assert.deepEqual(ids, api.models.map((m) => m.id));
     assert.equal(await page.textContent('#count strong'), String(ids.length));
     // Each shown row's verdicts column says pass on its OSAID line.
-    assert.ok(await page.$$eval('#taxonomy tbody tr:not([hidden]) td.v', (tds) => tds.every((td) => td.children[1]?.textContent === 'pass')));
+    assert.ok(await page.$$eval('#taxonomy tbody tr:not([hidden]) td.v', (tds) => tds.every((td) => td.querySelectorAll('b')[1]?.textContent === 'pass')));
     await page.selectOption('select[name=osaid]', '');
     await page.selectOption('select[name=exempt]', 'no');
     await page.selectOption('select[name=mof]', 'none');

@@ -62,6 +62,11 @@ describe('the rights questions on every face', () => {
       assert.equal(r.status, 400, path);
       assert.match(await r.text(), /can must be a right|for must be one of|not an answer/, path);
     }
+    // The form sends for= even when no question is asked: that filters nothing.
+    const unasked = await app.request('/?can=&for=weights');
+    assert.equal(unasked.status, 200);
+    const { registry } = await bundledRegistry();
+    assert.equal(shownInHtml(await unasked.text()).length, registry.models.length);
     const cli = await runCli(['table', '--where', 'weights.commercial>yes']);
     assert.equal(cli.code, 2);
     assert.match(cli.stderr, /takes = or != only/);

@@ -8,7 +8,7 @@ import type { Links } from '../links.js';
 import type { Row } from '../../core/table.js';
 import { LEVEL_OPS, LEVEL_VALUES, type Selection, type TableQuery, type TableState, VERDICT_FILTERS, stateQuery } from '../table-query.js';
 import { page } from './layout.js';
-import { cell, cellText, legend } from './parts.js';
+import { cell, cellText, commercialMark, legend } from './parts.js';
 
 const OP_LABELS: Record<string, string> = { '>=': 'at least', '<=': 'at most', '=': 'exactly' };
 
@@ -104,7 +104,6 @@ function rightsCodes(row: Row): string {
   return RIGHT_SUBJECTS.map((subject) => RIGHT_KEYS.map((right) => ANSWER_CODE[answerFor(row.classification, subject, right)!]).join('')).join(' ');
 }
 
-const COMMERCIAL_MARK: Record<Answer, string> = { yes: '$ yes', no: '$ no', unknown: '$ ?', 'n/a': '' };
 
 function modelCells(links: Links, row: Row, published: boolean): Html[] {
   const href = links.page(`/models/${row.id}`);
@@ -115,7 +114,7 @@ function modelCells(links: Links, row: Row, published: boolean): Html[] {
     if (c.key === 'deployment.data.weights') {
       const commercial = answerFor(row.classification, c.key, 'commercial')!;
       extra = `commercial use ${commercial} (${row.classification.reading} reading)`;
-      mark = html`<small class="cu ${ANSWER_CODE[commercial]}">${COMMERCIAL_MARK[commercial]}</small>`;
+      mark = commercialMark(commercial);
     }
     return cell(data, '', { href: `${href}#${c.key}`, tip: `${c.name}: ${cellText(data, published ? 'computed' : 'published', extra)}`, ...(mark ? { mark } : {}) });
   });
@@ -149,7 +148,7 @@ ${query.errors.length ? html`<div class="error" role="alert"><p>Some of the filt
 ${filterForm(links, data, state)}
 <p id="count" class="count" aria-live="polite"><strong>${selection.matching.length}</strong> of ${selection.ordered.length} models${published ? ' (levels as published by the paper\'s site; — where it has none)' : ''}</p>
 <div class="scroll"><table id="taxonomy" class="taxonomy index" data-sort="${state.sort}" aria-describedby="count" data-rights="${RIGHT_KEYS.join(' ')}" data-aliases="${Object.entries(RIGHT_ALIASES).map(([a, k]) => `${a}=${k}`).join(' ')}" data-subjects="${RIGHT_SUBJECTS.join(' ')}">
-<caption>Openness of each model's pipeline components: ${published ? 'as published by the paper\'s site' : `as computed by howopen, ${state.reading} reading`}. Sort with the column headers.</caption>
+<caption><span>Openness of each model's pipeline components: ${published ? 'as published by the paper\'s site' : `as computed by howopen, ${state.reading} reading`}. Sort with the column headers.</span></caption>
 ${header(links, state)}
 <tbody>
 ${selection.ordered.map((row) => html`<tr data-id="${row.id}" data-i="${order.get(row.id) ?? 0}"${row.family ? html` data-f="${row.family}"` : ''} data-r="${rightsCodes(row)}"${visible.has(row) ? '' : html` hidden`}><th scope="row"><a href="${links.page(`/models/${row.id}`)}">${row.name}</a><small>${row.organization}</small></th><td>${row.released}</td>${modelCells(links, row, published)}<td class="pct">${row.classification.summary.openness ?? '—'}</td>${verdictCell(row)}</tr>\n`)}</tbody>

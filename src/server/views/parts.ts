@@ -1,4 +1,5 @@
 // Small pieces shared by pages: a level's class and chip, a table cell, the legend, percentages.
+import type { Answer } from '../../core/rights.js';
 import type { Cell } from '../../core/table.js';
 import { NOT_SCORED, SCALE, parseLevel } from '../../core/taxonomy.js';
 import { type Html, html } from '../html.js';
@@ -53,6 +54,16 @@ export function cellText(c: Cell, otherSource: string, extra = ''): string {
   ].filter(Boolean).join('; ');
 }
 
+const COMMERCIAL_MARK: Record<Answer, { code: string; text: string }> = {
+  yes: { code: 'y', text: '$ yes' }, no: { code: 'n', text: '$ no' }, unknown: { code: 'u', text: '$ ?' }, 'n/a': { code: '-', text: '' },
+};
+
+/** The weights cell's commercial-use mark: "$ yes", "$ no" or "$ ?" (the legend says what it means). */
+export function commercialMark(answer: Answer): Html {
+  const m = COMMERCIAL_MARK[answer];
+  return html`<small class="cu ${m.code}">${m.text}</small>`;
+}
+
 export interface CellOptions {
   /** The cell's link: its component on the model's page. */
   href?: string;
@@ -78,6 +89,7 @@ export function legend(options: { published?: boolean; otherSource: string }): H
   return html`<section class="legend" aria-labelledby="legend-title"><h2 id="legend-title">Legend</h2><ul>
 ${SCALE.map((s) => html`<li><span class="lv s${s.score}">C${s.score} D${s.score}</span> ${s.band}: ${s.code === s.data ? s.code : html`code ${s.code}; data ${s.data}`}</li>\n`)}<li><span class="lv na">N/A</span> ${NOT_SCORED['N/A'].meaning} (not counted as closed)</li>
 <li><span class="lv un">Unknown</span> ${NOT_SCORED.Unknown.meaning} (not counted as closed); ≈D3-D4 is what it is believed to be</li>
+<li><span class="lv s4">D4<small class="cu y">$ yes</small></span> beneath the weights: may they be used commercially under the reading shown ($ yes; $ no, struck through; $ ? where unknown); “Can I…” above the table asks this and the other rights</li>
 ${options.published ? html`<li><span class="lv nd">—</span> the paper's site has no value for this model</li>\n` : ''}<li><span class="lv s3 x">D3<b> ≠D1</b></span> the ${options.otherSource} level differs (D1 here); the model's page gives the reason</li>
 </ul><p>Beneath each level: the license it was scored from (as an SPDX-style expression of the registry's license ids).</p></section>`;
 }
