@@ -71,8 +71,11 @@ export function tableRow(model: ModelRecord, registry: Registry, { reading = 'st
 /** The rights columns of a flat row, named as the conditions that filter on them: weights.commercial, data.modify, … */
 export const RIGHTS_COLUMNS: readonly string[] = SCOPE_KEYS.flatMap((scope) => RIGHT_KEYS.map((right) => `${scope}.${right}`));
 
-/** The columns of a flat row, in order: model fields, the twelve component keys, our aggregate, the verdicts, the weights' license, the rights per scope. */
-export const FLAT_COLUMNS: readonly string[] = ['id', 'name', 'organization', 'released', ...COMPONENTS.map((c) => c.key), 'openness', 'mof', 'osaid', 'osai_index', 'eu_exemption', 'weights_license', ...RIGHTS_COLUMNS];
+/** The license columns of a flat row: "deployment.data.weights.license", … (the license the cell shows). */
+export const LICENSE_COLUMNS: readonly string[] = COMPONENTS.map((c) => `${c.key}.license`);
+
+/** The columns of a flat row, in order: model fields, the twelve component keys, our aggregate, the verdicts, each component's license, the rights per scope. */
+export const FLAT_COLUMNS: readonly string[] = ['id', 'name', 'organization', 'released', ...COMPONENTS.map((c) => c.key), 'openness', 'mof', 'osaid', 'osai_index', 'eu_exemption', ...LICENSE_COLUMNS, ...RIGHTS_COLUMNS];
 
 /** A flat object per row for CSV and JSON: model fields, then one column per component key. */
 export function flatRow(row: Row): Record<string, string | number | null> {
@@ -85,7 +88,7 @@ export function flatRow(row: Row): Record<string, string | number | null> {
     flat.osai_index = row.frameworks.osaiIndex;
     flat.eu_exemption = row.frameworks.euExemption;
   }
-  flat.weights_license = row.classification.components['deployment.data.weights']!.license;
+  for (const { key } of COMPONENTS) flat[`${key}.license`] = row.cells[key]!.license;
   for (const scope of SCOPE_KEYS) for (const right of RIGHT_KEYS) flat[`${scope}.${right}`] = scopeAnswer(row.classification, scope, right);
   return flat;
 }

@@ -79,6 +79,10 @@ describe('the rights questions on every face', () => {
     assert.deepEqual(cli.components['deployment.data.weights']!.can, model.classification.components['deployment.data.weights']!.can);
     assert.deepEqual(cli.can, model.classification.can);
     assert.deepEqual(Object.keys(cli.can).sort(), ['code', 'data', 'weights']);
+    const text = (await runCli(['classify', 'llama-2'])).stdout;
+    assert.match(text, new RegExp(`the weights: research ${cli.can.weights!.research}, commercial ${cli.can.weights!.commercial}, modify ${cli.can.weights!.modify}`));
+    const doc = await (await app.request('/api/v1/openapi.json')).json() as { paths: Record<string, { get?: { parameters: { name: string }[] } }> };
+    for (const name of ['can', 'for']) assert.ok(doc.paths['/models']!.get!.parameters.some((p) => p.name === name), name);
     const rows = parse(await (await app.request('/models/llama-2.csv')).text(), { columns: true }) as Record<string, string>[];
     const weights = rows.find((r) => r.component === 'deployment.data.weights')!;
     for (const right of ['research', 'commercial', 'modify', 'copyright_derivative', 'other_license_derivative']) {
