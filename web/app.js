@@ -37,7 +37,26 @@
     return Object.prototype.hasOwnProperty.call(map, key) ? map[key] : undefined;
   }
 
-  function matches(row, c) {
+  /**
+   * A rights field (deployment.data.weights.commercial, weights.commercial, data.relicense): the
+   * answer the server rendered for that subject and right (data-r, from the core's answerFor), or
+   * undefined when the field is not one.
+   */
+  function rightsAnswer(row, field, rights) {
+    var dot = field.lastIndexOf('.');
+    if (dot < 0 || !rights) return undefined;
+    var right = own(rights.aliases, field.slice(dot + 1));
+    var subject = own(rights.subjects, field.slice(0, dot));
+    if (right === undefined || subject === undefined) return undefined;
+    var letter = (row.rights[subject] || '').charAt(rights.keys.indexOf(right));
+    return own(ANSWER_LETTERS, letter) || '';
+  }
+
+  var ANSWER_LETTERS = { y: 'yes', n: 'no', u: 'unknown', '-': 'n/a' };
+
+  function matches(row, c, rights) {
+    var answer = rightsAnswer(row, c.field, rights);
+    if (answer !== undefined) return compare(answer, c.value.toLowerCase(), c.op);
     var cell = own(row.cells, c.field);
     if (cell) {
       if (c.op === '~') return compare(cell.level + ' ' + cell.license, c.value, '~');
@@ -73,6 +92,10 @@
     var rows = Array.prototype.map.call(tbody.rows, readRow);
     var count = document.querySelector('#count strong');
     var state = { sort: table.getAttribute('data-sort') || '' };
+    // The rights' order and names, as the server wrote them beside the answers.
+    var rights = { keys: (table.getAttribute('data-rights') || '').split(' '), aliases: {}, subjects: {} };
+    (table.getAttribute('data-aliases') || '').split(' ').forEach(function (pair) { var kv = pair.split('='); if (kv[1]) rights.aliases[kv[0]] = kv[1]; });
+    (table.getAttribute('data-subjects') || '').split(' ').forEach(function (subject, i) { if (subject) rights.subjects[subject] = i; });
 
     function readRow(tr) {
       var cells = tr.cells;
@@ -81,12 +104,13 @@
       var text = [tr.getAttribute('data-id'), head.querySelector('a').textContent, head.querySelector('small').textContent, cells[1].textContent];
       for (var j = 0; j < keys.length; j++) {
         var td = cells[2 + j];
+        var link = td.querySelector('a') || td;
         var note = td.querySelector('i');
         var other = td.querySelector('b');
         var noteText = note ? note.textContent : '';
         var hint = noteText.charAt(0) === '≈';
         var cell = {
-          level: td.firstChild ? td.firstChild.nodeValue : '',
+          level: link.firstChild ? link.firstChild.nodeValue : '',
           score: scoreOf(td.className),
           license: hint ? '' : noteText,
         };
@@ -96,13 +120,14 @@
       var openness = parseFloat(cells[2 + keys.length].textContent);
       // The verdicts cell after openness holds, one per line, the values the filters take: mof=none, osaid=pass, exempt=unknown.
       var fields = { id: text[0], name: text[1], organization: text[2], released: text[3], family: tr.getAttribute('data-f') || '' };
-      var marks = cells[3 + keys.length] ? cells[3 + keys.length].children : [];
+      var marks = cells[3 + keys.length] ? cells[3 + keys.length].querySelectorAll('b') : [];
       for (var v = 0; v < VERDICTS.length; v++) fields[VERDICTS[v]] = marks[v] ? marks[v].textContent : '';
       return {
         tr: tr,
         i: Number(tr.getAttribute('data-i')),
         cells: levels,
         fields: fields,
+        rights: (tr.getAttribute('data-r') || '').split(' '),
         openness: isNaN(openness) ? -1 : openness,
         text: text.filter(Boolean).join(' ').toLowerCase(),
       };
@@ -114,6 +139,7 @@
       var s = {
         q: el.q.value.trim(), org: el.org.value, from: el.from.value.trim(), to: el.to.value.trim(),
         component: el.component.value, op: el.op.value, level: el.level.value, where: where,
+        can: el.can ? el.can.value : '', for: el.for ? el.for.value : '',
       };
       VERDICTS.forEach(function (k) { s[k] = el[k] ? el[k].value : ''; });
       return s;
@@ -126,6 +152,7 @@
       if (/^\d{4}$/.test(s.to)) list.push({ field: 'released', op: '<', value: String(Number(s.to) + 1) });
       if (s.component && s.level) list.push({ field: s.component, op: s.op, value: s.level });
       VERDICTS.forEach(function (k) { if (s[k]) list.push({ field: k, op: '=', value: s[k] }); });
+      if (s.can) list.push({ field: (s.for || 'weights') + '.' + s.can, op: '=', value: 'yes' });
       s.where.forEach(function (w) { var c = parseCondition(w); if (c) list.push(c); });
       return list;
     }
@@ -139,6 +166,7 @@
       if (s.to) p.set('to', s.to);
       if (s.component && s.level) { p.set('component', s.component); p.set('op', s.op); p.set('level', s.level); }
       VERDICTS.forEach(function (k) { if (s[k]) p.set(k, s[k]); });
+      if (s.can) { p.set('can', s.can); p.set('for', s.for || 'weights'); }
       s.where.forEach(function (w) { p.append('where', w); });
       if (sort) p.set('sort', sort);
       ['source', 'reading', 'as-of'].forEach(function (k) { if (current.get(k)) p.set(k, current.get(k)); });
@@ -248,7 +276,7 @@
       for (var r = 0; r < rows.length; r++) {
         var row = rows[r];
         var ok = !q || row.text.indexOf(q) >= 0;
-        for (var c = 0; ok && c < list.length; c++) ok = matches(row, list[c]);
+        for (var c = 0; ok && c < list.length; c++) ok = matches(row, list[c], rights);
         row.match = ok;
       }
       limit = PAGE;
@@ -297,8 +325,9 @@
     if (reset) {
       reset.addEventListener('click', function (event) {
         event.preventDefault();
-        ['q', 'org', 'from', 'to', 'component', 'level'].concat(VERDICTS).forEach(function (n) { if (form.elements[n]) form.elements[n].value = ''; });
+        ['q', 'org', 'from', 'to', 'component', 'level', 'can'].concat(VERDICTS).forEach(function (n) { if (form.elements[n]) form.elements[n].value = ''; });
         form.elements.op.value = '>=';
+        if (form.elements.for) form.elements.for.value = 'weights';
         Array.prototype.forEach.call(form.querySelectorAll('input[name=where], p.where'), function (el) { el.remove(); });
         filter();
       });
@@ -306,8 +335,9 @@
 
     // A static host serves the same file for every query: take the state from the URL.
     var params = new URLSearchParams(location.search);
-    ['q', 'org', 'from', 'to', 'component', 'op', 'level'].concat(VERDICTS).forEach(function (n) {
-      if (params.has(n) && form.elements[n] && form.elements[n].value !== params.get(n)) form.elements[n].value = params.get(n);
+    ['q', 'org', 'from', 'to', 'component', 'op', 'level', 'can', 'for'].concat(VERDICTS).forEach(function (n) {
+      var value = n === 'can' ? own(rights.aliases, params.get(n)) || params.get(n) : params.get(n);
+      if (params.has(n) && form.elements[n] && form.elements[n].value !== value) form.elements[n].value = value;
     });
     if (!form.querySelector('input[name=where]')) {
       params.getAll('where').forEach(function (w) {
@@ -327,41 +357,75 @@
 
   // ---- the static compare page: show the chosen columns, mark the rows that differ ----
 
-  /** Shows the chosen columns of one table and marks its rows whose values differ; returns [differing, total]. */
+  /** Shows the chosen columns of one table and marks its rows: by band where cells carry one (data-b), else by value; returns [differing, levels only, total]. */
   function chooseColumns(table, ids) {
     Array.prototype.forEach.call(table.querySelectorAll('[data-m]'), function (el) { el.hidden = ids.indexOf(el.getAttribute('data-m')) < 0; });
     var differing = 0;
+    var minor = 0;
     var total = 0;
     Array.prototype.forEach.call(table.tBodies[0].rows, function (tr) {
       var mark = tr.querySelector('.diffmark');
       if (!mark) return;
       total++;
       var values = {};
-      var n = 0;
+      var bands = {};
+      var nValues = 0;
+      var nBands = 0;
       Array.prototype.forEach.call(tr.querySelectorAll('td[data-m]:not([hidden])'), function (td) {
-        var v = td.hasAttribute('data-v') ? td.getAttribute('data-v') : td.firstChild ? td.firstChild.nodeValue : '';
-        if (!own(values, v)) { values[v] = true; n++; }
+        var link = td.querySelector('a') || td;
+        var v = td.hasAttribute('data-v') ? td.getAttribute('data-v') : link.firstChild ? link.firstChild.nodeValue : '';
+        var b = td.hasAttribute('data-b') ? td.getAttribute('data-b') : v;
+        if (!own(values, v)) { values[v] = true; nValues++; }
+        if (!own(bands, b)) { bands[b] = true; nBands++; }
       });
-      var differs = n > 1;
+      var differs = nBands > 1;
+      var levelOnly = !differs && nValues > 1;
       if (differs) differing++;
+      if (levelOnly) minor++;
       tr.classList.toggle('diff', differs);
+      tr.classList.toggle('minor', levelOnly);
       mark.hidden = !differs;
+      var minorMark = tr.querySelector('.minormark');
+      if (minorMark) minorMark.hidden = !levelOnly;
     });
-    return [differing, total];
+    return [differing, minor, total];
+  }
+
+  /** A model typed by name or id, as the server reads it: the id itself, else the model whose name it is. */
+  function resolveId(text, options) {
+    var t = text.trim().toLowerCase();
+    for (var i = 0; i < options.length; i++) if (options[i].value.toLowerCase() === t) return options[i].value;
+    for (var j = 0; j < options.length; j++) {
+      var name = options[j].textContent.replace(/ \([^)]*\)$/, '').toLowerCase();
+      if (name === t) return options[j].value;
+    }
+    return text.trim();
   }
 
   function initCompare(tables) {
+    var options = document.querySelectorAll('#model-ids option');
     var ids = [];
     new URLSearchParams(location.search).getAll('ids').forEach(function (v) {
-      v.split(',').forEach(function (id) { id = id.trim(); if (id && ids.indexOf(id) < 0) ids.push(id); });
+      v.split(',').forEach(function (id) { id = resolveId(id, options); if (id && ids.indexOf(id) < 0) ids.push(id); });
     });
-    var select = document.querySelector('#compare-form select[name=ids]');
-    if (select) Array.prototype.forEach.call(select.options, function (o) { o.selected = ids.indexOf(o.value) >= 0; });
+    var form = document.getElementById('compare-form');
+    var inputs = form ? form.querySelectorAll('input[name=ids]') : [];
+    // The static page has a few empty fields: add one per chosen model beyond them, keeping two free.
+    var fieldset = form ? form.querySelector('fieldset') : null;
+    for (var k = inputs.length; fieldset && k < ids.length + 2; k++) {
+      var label = document.createElement('label');
+      var input = document.createElement('input');
+      input.type = 'text'; input.name = 'ids'; input.setAttribute('list', 'model-ids'); input.autocomplete = 'off';
+      label.append('Model ' + (k + 1) + ' ', input);
+      fieldset.appendChild(label);
+    }
+    inputs = form ? form.querySelectorAll('input[name=ids]') : [];
+    Array.prototype.forEach.call(inputs, function (input, i) { input.value = ids[i] || ''; });
     var counts = tables.map(function (t) { return chooseColumns(t, ids); });
     var status = document.getElementById('compare-status');
     if (status) {
       status.textContent = ids.length < 2 ? 'Choose at least two models to compare.'
-        : counts[0][0] + ' of ' + counts[0][1] + ' components differ' + (counts[1] ? '; ' + counts[1][0] + ' of ' + counts[1][1] + ' verdicts differ.' : '.');
+        : counts[0][0] + ' of ' + counts[0][2] + ' components differ in band' + (counts[0][1] ? ' (' + counts[0][1] + ' more only in level)' : '') + (counts[1] ? '; ' + counts[1][0] + ' of ' + counts[1][2] + ' verdicts differ.' : '.');
     }
     tables.forEach(function (t) { t.setAttribute('data-ready', ''); });
   }

@@ -2,6 +2,7 @@
 import { type Evaluation, type LicenseIndex, evaluateTree, resolveLicense } from './expression.js';
 import { type Reading, type RightKey, type ScoredRightMap, NO_LICENSE_RIGHTS, RIGHTS, grantPoints } from './licenses.js';
 import type { ComponentEntry, ModelRecord } from './model.js';
+import { SCOPE_KEYS, rightAnswers, scopeAnswer } from './rights.js';
 import {
   type Band, type Component, type Kind, type LevelLabel, type Restrictiveness,
   COMPONENTS, STATUS_LEVEL, levelLabel, pointsRow, scaleLevel,
@@ -153,7 +154,11 @@ export function opennessShort(summary: Summary): string {
   return `${range.lower === range.upper ? range.lower : `${range.lower}–${range.upper}`}% ${coverage.known}/${coverage.applicable}`;
 }
 
-/** The JSON contract: { id, name, components: { key: { level, points, hint, license, explanation } }, summary }. */
+/**
+ * The JSON contract: { id, name, reading, components: { key: { level, points, hint, license, status,
+ * restrictiveness, rights, can, explanation } }, can, summary }. `can` answers the five rights under
+ * the reading (yes, no, unknown, n/a), per component and per scope (weights, data, code).
+ */
 export function classificationJson(result: Classification) {
   return {
     id: result.id,
@@ -161,8 +166,14 @@ export function classificationJson(result: Classification) {
     reading: result.reading,
     components: Object.fromEntries(Object.values(result.components).map((c) => [c.key, {
       level: c.level, points: c.points, hint: c.hint, license: c.license, status: c.status,
-      restrictiveness: c.restrictiveness, rights: c.rights, explanation: c.explanation,
+      restrictiveness: c.restrictiveness, rights: c.rights, can: rightAnswers(c, result.reading), explanation: c.explanation,
     }])),
+    can: scopeAnswers(result),
     summary: result.summary,
   };
+}
+
+/** Each scope's answers: { weights: { research, commercial, … }, data: …, code: … }. */
+export function scopeAnswers(result: Classification) {
+  return Object.fromEntries(SCOPE_KEYS.map((scope) => [scope, Object.fromEntries(RIGHTS.map(({ key }) => [key, scopeAnswer(result, scope, key)]))]));
 }

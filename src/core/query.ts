@@ -1,4 +1,6 @@
 // Filters and sort keys over table rows, written as text: "deployment.data.weights>=D4", "organization=Meta", "-released".
+import { ANSWERS, type Answer, answerFor, isScope, RIGHT_ALIASES, rightKey, SCOPE_KEYS } from './rights.js';
+import type { RightKey } from './licenses.js';
 import type { Row } from './table.js';
 import { COMPONENT_KEYS, parseLevel } from './taxonomy.js';
 
@@ -6,6 +8,15 @@ export const FIELDS = ['id', 'name', 'organization', 'released', 'family'] as co
 /** Framework verdicts a row can be filtered on (the rows must carry verdicts). */
 export const VERDICT_FIELDS = { mof: 'mof', osaid: 'osaid', exempt: 'euExemption' } as const;
 export const isVerdictField = (f: string): f is keyof typeof VERDICT_FIELDS => Object.hasOwn(VERDICT_FIELDS, f);
+
+/** A rights field, "deployment.data.weights.commercial" or "weights.commercial": a component key or scope, then a right. */
+export function rightsField(field: string): { subject: string; right: RightKey } | undefined {
+  const dot = field.lastIndexOf('.');
+  if (dot < 0) return undefined;
+  const subject = field.slice(0, dot);
+  const right = rightKey(field.slice(dot + 1));
+  return right && (COMPONENT_KEYS.includes(subject) || isScope(subject)) ? { subject, right } : undefined;
+}
 type Operator = '>=' | '<=' | '!=' | '=' | '>' | '<' | '~';
 
 export interface Condition { field: string; op: Operator; value: string }
@@ -16,8 +27,14 @@ export function parseCondition(text: string): QueryResult<Condition> {
   const m = /^\s*([a-z._]+)\s*(>=|<=|!=|=|>|<|~)\s*(.*?)\s*$/i.exec(text);
   if (!m) return { ok: false, error: `cannot read condition "${text}" (write FIELD OP VALUE, e.g. deployment.data.weights>=D4 or organization=Meta)` };
   const [, field, op, value] = m as unknown as [string, string, Operator, string];
+  const rights = rightsField(field);
+  if (rights) {
+    if (op !== '=' && op !== '!=') return { ok: false, error: `"${field}" takes = or != only, in "${text}" (e.g. ${field}=yes)` };
+    if (!(ANSWERS as readonly string[]).includes(value.toLowerCase())) return { ok: false, error: `"${value}" is not an answer in "${text}" (use ${ANSWERS.join(', ')})` };
+    return { ok: true, value: { field, op, value: value.toLowerCase() } };
+  }
   if (!COMPONENT_KEYS.includes(field) && !(FIELDS as readonly string[]).includes(field) && !isVerdictField(field)) {
-    return { ok: false, error: `unknown field "${field}" in "${text}" (use a component key, one of ${FIELDS.join(', ')}, or a verdict: mof, osaid, exempt)` };
+    return { ok: false, error: `unknown field "${field}" in "${text}" (use a component key, one of ${FIELDS.join(', ')}, a verdict: mof, osaid, exempt, or a right: COMPONENT.RIGHT or ${SCOPE_KEYS.join('|')}.RIGHT with RIGHT one of ${Object.keys(RIGHT_ALIASES).join(', ')})` };
   }
   if (isVerdictField(field) && op !== '=' && op !== '!=') {
     return { ok: false, error: `"${field}" takes = or != only, in "${text}" (e.g. mof=II, osaid=pass, exempt=yes)` };
@@ -41,6 +58,12 @@ function compare(a: number | string, b: number | string, op: Operator): boolean 
 }
 
 export function matches(row: Row, condition: Condition): boolean {
+  const rights = rightsField(condition.field);
+  if (rights) {
+    // Rights are read from the computed classification, whichever source the cells show.
+    const answer: Answer | undefined = answerFor(row.classification, rights.subject, rights.right);
+    return compare(answer ?? '', condition.value, condition.op);
+  }
   if (isVerdictField(condition.field)) {
     const value = String(row.frameworks?.[VERDICT_FIELDS[condition.field]] ?? '');
     return compare(value.toLowerCase(), condition.value.toLowerCase(), condition.op);

@@ -6,6 +6,8 @@ import type { Reading } from './licenses.js';
 import type { ModelRecord } from './model.js';
 import type { Registry } from './registry.js';
 import { type FactChange, type Resolved, type VariantInfo, lookupModel, refOf, releasedBy, releasesOf, resolveModel } from './resolve.js';
+import { RIGHT_KEYS } from './licenses.js';
+import { SCOPE_KEYS, scopeAnswer } from './rights.js';
 import { COMPONENTS, levelLabel, parseLevel } from './taxonomy.js';
 
 export interface Cell {
@@ -125,7 +127,16 @@ function levelRanges(family: readonly Resolved[], registry: Registry, reading: R
 }
 
 /** The columns of a flat row, in order: model fields, the twelve component keys, our aggregate (low and high end, coverage), the verdicts. */
-export const FLAT_COLUMNS: readonly string[] = ['id', 'name', 'organization', 'released', ...COMPONENTS.map((c) => c.key), 'openness', 'openness_upper', 'known', 'applicable', 'mof', 'osaid', 'osai_index', 'eu_exemption', 'variants'];
+
+/** The rights columns of a flat row, named as the conditions that filter on them: weights.commercial, data.modify, … */
+export const RIGHTS_COLUMNS: readonly string[] = SCOPE_KEYS.flatMap((scope) => RIGHT_KEYS.map((right) => `${scope}.${right}`));
+
+/** The license columns of a flat row: "deployment.data.weights.license", … (the license the cell shows). */
+export const LICENSE_COLUMNS: readonly string[] = COMPONENTS.map((c) => `${c.key}.license`);
+
+/** The columns of a flat row, in order: model fields, the twelve component keys, our aggregate, the verdicts, each component's license, the rights per scope. */
+/** The columns of a flat row, in order: model fields, the twelve component keys, our aggregate (low and high end, coverage), the verdicts, each component's license, the rights per scope, the variants. */
+export const FLAT_COLUMNS: readonly string[] = ['id', 'name', 'organization', 'released', ...COMPONENTS.map((c) => c.key), 'openness', 'openness_upper', 'known', 'applicable', 'mof', 'osaid', 'osai_index', 'eu_exemption', ...LICENSE_COLUMNS, ...RIGHTS_COLUMNS, 'variants'];
 
 /** A flat object per row for CSV and JSON: model fields, then one column per component key. */
 export function flatRow(row: Row): Record<string, string | number | null> {
@@ -142,6 +153,8 @@ export function flatRow(row: Row): Record<string, string | number | null> {
     flat.osai_index = row.frameworks.osaiIndex;
     flat.eu_exemption = row.frameworks.euExemption;
   }
+  for (const { key } of COMPONENTS) flat[`${key}.license`] = row.cells[key]!.license;
+  for (const scope of SCOPE_KEYS) for (const right of RIGHT_KEYS) flat[`${scope}.${right}`] = scopeAnswer(row.classification, scope, right);
   // Last, so the other columns keep their places; a family row lists its variants' references.
   flat.variants = row.variants.length ? row.variants.join(' ') : null;
   return flat;

@@ -13,6 +13,8 @@ export interface Produced {
   type: string;
   status?: number;
   cacheControl?: string;
+  /** Further headers of this answer (a CSV's Content-Disposition). */
+  headers?: Record<string, string>;
 }
 
 /**
@@ -26,7 +28,13 @@ export interface ErrorBody {
 }
 
 export const json = (value: unknown, status = 200): Produced => ({ body: JSON.stringify(value), type: TYPES.json, status });
-export const csvOut = (body: string): Produced => ({ body, type: TYPES.csv });
+/** A CSV, with the file name a browser saves it under ("howopen-compare-llama-2-pythia.csv"). */
+export function csvOut(body: string, name?: string): Produced {
+  if (!name) return { body, type: TYPES.csv };
+  // Only safe characters reach the header: ids are lower-case words, but a query may hold anything.
+  const file = `howopen-${name}`.replace(/[^A-Za-z0-9._-]+/g, '-').slice(0, 120);
+  return { body, type: TYPES.csv, headers: { 'Content-Disposition': `attachment; filename="${file}.csv"` } };
+}
 
 export function errorJson(status: number, body: ErrorBody): Produced {
   return json(body, status);

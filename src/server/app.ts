@@ -91,7 +91,7 @@ export function createApp(options: AppOptions): Hono {
       const hit = cache.get(key);
       if (hit) return send(c, dated(hit, now));
       const p = await produce(day);
-      const headers = { ...(isApi(c) ? CORS_HEADERS : {}), ...(usedOrigin.has(c) ? { Vary: 'Host' } : {}) };
+      const headers = { ...p.headers, ...(isApi(c) ? CORS_HEADERS : {}), ...(usedOrigin.has(c) ? { Vary: 'Host' } : {}) };
       const e = entry(p.body, p.type, p.status && p.status !== 200 ? CACHE_CONTROL.none : p.cacheControl ?? CACHE_CONTROL.page, p.status ?? 200, Object.keys(headers).length ? headers : undefined);
       // The key holds the URL with its host, so an answer built for one Host is never sent for another.
       if (e.status === 200) cache.set(key, e);

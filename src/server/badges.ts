@@ -46,6 +46,9 @@ function badgeText(result: Classification, separator = ', '): string {
   return BADGE_COMPONENTS.map(({ key, label }) => `${label} ${result.components[key]!.level}`).join(separator);
 }
 
+/** A white line between segments, so that two of one color (weights D1, training data D1) stay two. */
+const SEPARATOR = 1.5;
+
 export function badgeSvg(result: Classification): string {
   let x = 0;
   const parts = segments(result).map((s) => {
@@ -58,7 +61,7 @@ export function badgeSvg(result: Classification): string {
   return html`<svg xmlns="http://www.w3.org/2000/svg" width="${x}" height="20" role="img" aria-label="${label}"><title>${label}</title>
 <linearGradient id="s" x2="0" y2="100%"><stop offset="0" stop-color="#bbb" stop-opacity=".1"/><stop offset="1" stop-opacity=".1"/></linearGradient>
 <clipPath id="r"><rect width="${x}" height="20" rx="3" fill="#fff"/></clipPath>
-<g clip-path="url(#r)">${parts.map((p) => html`<rect x="${p.x}" width="${p.width}" height="20" fill="${p.background}"/>`)}<rect width="${x}" height="20" fill="url(#s)"/></g>
+<g clip-path="url(#r)">${parts.map((p) => html`<rect x="${p.x}" width="${p.width}" height="20" fill="${p.background}"/>`)}<rect width="${x}" height="20" fill="url(#s)"/>${parts.slice(1).map((p) => html`<rect class="sep" x="${p.x - SEPARATOR / 2}" width="${SEPARATOR}" height="20" fill="#ffffff"/>`)}</g>
 <g text-anchor="middle" font-family="Verdana,Geneva,DejaVu Sans,sans-serif" font-size="11">${parts.map((p) => html`<text x="${p.x + p.width / 2}" y="14" fill="${readableText(p.background)}">${p.text}</text>`)}</g>
 </svg>
 `.value;

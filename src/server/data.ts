@@ -4,7 +4,8 @@ import { type Suggestion, advise } from '../core/advice.js';
 import { gapJson } from '../core/capability-analysis.js';
 import { DEVELOPER_RECOMMENDATIONS, PAPER_STAGES, REGULATOR_RECOMMENDATIONS } from '../core/frameworks/paper-recommendations.js';
 import { type Disagreement, auditModel, audit } from '../core/audit.js';
-import { type Classification, classificationJson } from '../core/classify.js';
+import { type Classification, classificationJson, scopeAnswers } from '../core/classify.js';
+import { rightAnswers } from '../core/rights.js';
 import { type Verdicts, verdictSummary, verdicts } from '../core/frameworks/index.js';
 import { licenseReport, licenseScores, modelsUsing } from '../core/license-use.js';
 import { type License, OBLIGATIONS, READINGS, RIGHTS, type Reading } from '../core/licenses.js';
@@ -12,7 +13,7 @@ import type { Registry } from '../core/registry.js';
 import { lookupModel } from '../core/resolve.js';
 import { DISTRIBUTION_KEYS, type LevelSource, type ModelSet, type Stats, stats } from '../core/stats.js';
 import { FLAT_COLUMNS, type Row, flatRow, releaseRowOf, tableRows } from '../core/table.js';
-import { COMPONENTS, NOT_SCORED, POINTS_TO_LEVEL, SCALE, STATUS_LEVEL, STATUSES } from '../core/taxonomy.js';
+import { COMPONENTS, NOT_SCORED, POINTS_TO_LEVEL, SCALE, STATUS_LEVEL, STATUSES, scaleLevel } from '../core/taxonomy.js';
 import type { Problem } from '../registry/problem.js';
 import { capabilityFor } from './capability.js';
 import type { Selection, Source, TableQuery } from './table-query.js';
@@ -176,8 +177,9 @@ export function modelListJson(query: TableQuery, selection: Selection, asOf: str
       coverage: row.classification.summary.coverage,
       components: Object.fromEntries(COMPONENTS.map(({ key }) => {
         const c = row.cells[key]!;
-        return [key, { level: c.level, license: c.license, hint: c.hint, [query.state.source === 'published' ? 'computed' : 'published']: c.other, ...(c.range ? { range: c.range } : {}) }];
+        return [key, { level: c.level, license: c.license, hint: c.hint, [query.state.source === 'published' ? 'computed' : 'published']: c.other, can: rightAnswers(row.classification.components[key]!, row.classification.reading), ...(c.range ? { range: c.range } : {}) }];
       })),
+      can: scopeAnswers(row.classification),
       // A family row reads its flagship; its variants are one request away (/api/v1/models/qwen2.5@7b).
       ...(row.variants.length ? { variants: row.variants } : {}),
       ...(row.frameworks ? { frameworks: row.frameworks } : {}),
@@ -246,23 +248,36 @@ export function modelCsv(view: ModelView): string {
     const pub = published[c.key];
     return {
       component: c.key, name: c.name, status: r.status, level: r.level, points: r.points, license: r.license,
-      restrictiveness: r.restrictiveness, hint: r.hint, lenient_level: view.lenient.components[c.key]!.level,
+      restrictiveness: r.restrictiveness, hint: r.hint, ...rightAnswers(r, view.row.classification.reading), lenient_level: view.lenient.components[c.key]!.level,
       published: pub ? String(pub.value) : null, published_license: pub?.license ?? null, reason: pub?.reason ?? null,
       evidence: entry?.evidence?.join(' ') ?? null, notes: entry?.notes ?? null, explanation: r.explanation, ...verdictColumns,
     };
   });
-  return csv(rows, ['component', 'name', 'status', 'level', 'points', 'license', 'restrictiveness', 'hint', 'lenient_level', 'published', 'published_license', 'reason', 'evidence', 'notes', 'explanation', ...Object.keys(verdictColumns)]);
+  return csv(rows, ['component', 'name', 'status', 'level', 'points', 'license', 'restrictiveness', 'hint', ...RIGHTS.map((r) => r.key), 'lenient_level', 'published', 'published_license', 'reason', 'evidence', 'notes', 'explanation', ...Object.keys(verdictColumns)]);
 }
 
 // ---- compare ----
 
-export function compareIds(params: URLSearchParams): string[] {
-  return [...new Set(params.getAll('ids').flatMap((v) => v.split(',')).map((s) => s.trim()).filter(Boolean))];
+/** The models asked for, by id or by name (the picker's fields take either), each once, in order. */
+export function compareIds(params: URLSearchParams, registry?: Registry): string[] {
+  const byName = new Map(registry?.models.map((m) => [m.name.toLowerCase(), m.id]) ?? []);
+  const resolve = (text: string) => (registry?.model(text) ? text : byName.get(text.toLowerCase()) ?? text);
+  return [...new Set(params.getAll('ids').flatMap((v) => v.split(',')).map((s) => s.trim()).filter(Boolean).map(resolve))];
 }
 
 /** The components whose levels differ among the given rows. */
 export function differingComponents(rows: readonly Row[]): Set<string> {
   return new Set(COMPONENTS.filter(({ key }) => new Set(rows.map((r) => r.cells[key]!.level)).size > 1).map((c) => c.key));
+}
+
+/** A cell's band: fully closed, semi-open or fully open; N/A and Unknown (and a source's "—") are bands of their own. */
+export function cellBand(cell: Row['cells'][string]): string {
+  return cell.score === null ? cell.level : scaleLevel(cell.score).band;
+}
+
+/** The components whose levels differ by band (closed against semi-open, D3 against D5, Unknown against D4): what matters when comparing. */
+export function differingBands(rows: readonly Row[]): Set<string> {
+  return new Set(COMPONENTS.filter(({ key }) => new Set(rows.map((r) => cellBand(r.cells[key]!))).size > 1).map((c) => c.key));
 }
 
 /** One line of the verdicts compared side by side: a value to compare and show, and its detail. */
@@ -308,11 +323,13 @@ export function compareJson(models: readonly Compared[], asOf: string) {
   return {
     ids: rows.map((r) => r.id),
     differing: [...differing],
+    differingBands: [...differingBands(rows)],
     asOf,
     differingVerdicts: [...differingVerdicts(models)],
     models: models.map(({ row: r, verdicts: v }) => ({
       id: r.id, name: r.name, organization: r.organization, released: r.released, openness: r.classification.summary.openness, opennessRange: r.classification.summary.range, coverage: r.classification.summary.coverage,
-      components: Object.fromEntries(COMPONENTS.map(({ key }) => [key, { level: r.cells[key]!.level, license: r.cells[key]!.license }])),
+      components: Object.fromEntries(COMPONENTS.map(({ key }) => [key, { level: r.cells[key]!.level, band: cellBand(r.cells[key]!), license: r.cells[key]!.license, can: rightAnswers(r.classification.components[key]!, r.classification.reading) }])),
+      can: scopeAnswers(r.classification),
       frameworks: {
         ...verdictSummary(v),
         euSystemicRisk: v.euAiAct.systemicRisk,
@@ -324,20 +341,27 @@ export function compareJson(models: readonly Compared[], asOf: string) {
   };
 }
 
+/** The compare CSV's columns per model: its level, license and each right's answer ("llama-2", "llama-2.license", "llama-2.commercial", …). */
+const modelColumns = (id: string) => [id, `${id}.license`, ...RIGHTS.map((r) => `${id}.${r.key}`)];
+
 export function compareCsv(models: readonly Compared[]): string {
   const rows = models.map((m) => m.row);
   const differing = differingComponents(rows);
+  const bands = differingBands(rows);
   const verdictDiffs = differingVerdicts(models);
   return csv([
     ...COMPONENTS.map((c) => ({
-      component: c.key, differs: differing.has(c.key),
-      ...Object.fromEntries(rows.map((r) => [r.id, r.cells[c.key]!.level])),
+      component: c.key, differs: differing.has(c.key), differs_band: bands.has(c.key),
+      ...Object.fromEntries(rows.flatMap((r) => {
+        const can = rightAnswers(r.classification.components[c.key]!, r.classification.reading);
+        return [[r.id, r.cells[c.key]!.level], [`${r.id}.license`, r.cells[c.key]!.license], ...RIGHTS.map((x) => [`${r.id}.${x.key}`, can[x.key]])];
+      })),
     })),
     ...VERDICT_LINES.map((l) => ({
-      component: `framework.${l.key}`, differs: verdictDiffs.has(l.key),
+      component: `framework.${l.key}`, differs: verdictDiffs.has(l.key), differs_band: verdictDiffs.has(l.key),
       ...Object.fromEntries(models.map((m) => [m.row.id, l.value(m.verdicts)])),
     })),
-  ], ['component', 'differs', ...rows.map((r) => r.id)]);
+  ], ['component', 'differs', 'differs_band', ...rows.flatMap((r) => modelColumns(r.id))]);
 }
 
 // ---- licenses ----

@@ -1,5 +1,6 @@
 // The OpenAPI 3.1 document of /api/v1, built from the same tables the engine uses (component keys, readings, sets).
-import { READINGS } from '../core/licenses.js';
+import { READINGS, RIGHT_KEYS } from '../core/licenses.js';
+import { SCOPE_KEYS } from '../core/rights.js';
 import { MODEL_SETS } from '../core/stats.js';
 import { COMPONENT_KEYS } from '../core/taxonomy.js';
 import { LEVEL_OPS, LEVEL_VALUES, SOURCES, VERDICT_FILTERS } from './table-query.js';
@@ -52,7 +53,9 @@ export function openapi(base: string) {
             query('mof', 'Model Openness Framework class (none: no class)', { type: 'string', enum: [...VERDICT_FILTERS.mof] }),
             query('osaid', 'OSI Open Source AI Definition verdict', { type: 'string', enum: [...VERDICT_FILTERS.osaid] }),
             query('exempt', 'EU AI Act open-source exemption', { type: 'string', enum: [...VERDICT_FILTERS.exempt] }),
-            { ...query('where', 'FIELD OP VALUE, repeatable, all must hold: deployment.data.weights>=D4, organization=Meta, released>=2023, name~llama; verdicts with = or !=: mof=II, osaid=pass, exempt=yes', { type: 'array', items: { type: 'string' } }), explode: true },
+            query('can', 'a rights question: keep the models whose `for` scope grants this right under the reading (the same as where=SCOPE.RIGHT=yes)', { type: 'string', enum: [...RIGHT_KEYS, 'own_derivatives', 'relicense'] }),
+            query('for', 'the scope `can` asks about: weights (deployment.data.weights), data (the three training data components), code (training and inference code); default weights', { type: 'string', enum: [...SCOPE_KEYS] }),
+            { ...query('where', 'FIELD OP VALUE, repeatable, all must hold: deployment.data.weights>=D4, organization=Meta, released>=2023, name~llama; verdicts with = or !=: mof=II, osaid=pass, exempt=yes; rights with = or != and yes|no|unknown|n/a: deployment.data.weights.commercial=yes, data.relicense=yes', { type: 'array', items: { type: 'string' } }), explode: true },
             query('sort', 'a component key, openness, id, name, organization, released, family; prefix - for descending'),
             query('source', 'computed (default) or published (the paper\'s site)', { type: 'string', enum: [...SOURCES] }),
             readingParam,
@@ -135,7 +138,7 @@ export function openapi(base: string) {
             problems: { type: 'array', items: { type: 'object', properties: { line: { type: 'integer' }, col: { type: 'integer' }, field: str('dotted path'), message: str('what is wrong and how to fix it') }, required: ['line', 'col', 'message'] } },
           },
         },
-        Cell: { type: 'object', properties: { level, license: { type: ['string', 'null'] }, hint: { type: ['string', 'null'] }, published: { type: ['string', 'null'], description: 'the other source\'s level where it differs' } } },
+        Cell: { type: 'object', properties: { level, license: { type: ['string', 'null'] }, hint: { type: ['string', 'null'] }, published: { type: ['string', 'null'], description: 'the other source\'s level where it differs' }, can: { $ref: '#/components/schemas/Rights' } } },
         ModelList: {
           type: 'object',
           properties: {
@@ -152,16 +155,26 @@ export function openapi(base: string) {
                   coverage: { type: 'object', properties: { known: { type: 'integer' }, applicable: { type: 'integer' } }, description: 'components with a level, out of the applicable ones (all but N/A)' },
                   components: { type: 'object', properties: Object.fromEntries(COMPONENT_KEYS.map((k) => [k, { $ref: '#/components/schemas/Cell' }])) },
                   frameworks: { $ref: '#/components/schemas/VerdictSummary' },
+                  can: { $ref: '#/components/schemas/ScopeRights' },
                 },
               },
             },
           },
         },
+        Rights: {
+          type: 'object', description: 'each of the five rights answered under the reading: a conditional grant is no under strict and yes under lenient; closed and API-only components grant none',
+          properties: Object.fromEntries(RIGHT_KEYS.map((k) => [k, { type: 'string', enum: ['yes', 'no', 'unknown', 'n/a'] }])),
+        },
+        ScopeRights: {
+          type: 'object', description: 'the rights per scope: yes when every existing component of the scope says yes, no when any says no, else unknown',
+          properties: Object.fromEntries(SCOPE_KEYS.map((k) => [k, { $ref: '#/components/schemas/Rights' }])),
+        },
         Classification: {
           type: 'object',
           properties: {
             id: { type: 'string' }, name: { type: 'string' }, reading: { type: 'string', enum: [...READINGS] },
-            components: { type: 'object', additionalProperties: { type: 'object', properties: { level, points: { type: ['integer', 'null'] }, hint: { type: ['string', 'null'] }, license: { type: ['string', 'null'] }, status: { type: 'string' }, restrictiveness: { type: ['string', 'null'] }, rights: { type: ['object', 'null'] }, explanation: { type: 'string' } } } },
+            components: { type: 'object', additionalProperties: { type: 'object', properties: { level, points: { type: ['integer', 'null'] }, hint: { type: ['string', 'null'] }, license: { type: ['string', 'null'] }, status: { type: 'string' }, restrictiveness: { type: ['string', 'null'] }, rights: { type: ['object', 'null'] }, can: { $ref: '#/components/schemas/Rights' }, explanation: { type: 'string' } } } },
+            can: { $ref: '#/components/schemas/ScopeRights' },
             summary: { type: 'object' },
           },
         },

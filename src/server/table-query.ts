@@ -1,6 +1,7 @@
 // The index's state as URL parameters (filters, sort, source, reading) → the engine's conditions and sort key.
 import type { Reading } from '../core/licenses.js';
 import { type Condition, type SortKey, filterRows, parseCondition, parseSort, sortRows } from '../core/query.js';
+import { rightKey, SCOPE_KEYS, isScope } from '../core/rights.js';
 import type { Row } from '../core/table.js';
 import { COMPONENT_KEYS } from '../core/taxonomy.js';
 import type { Query } from './links.js';
@@ -35,6 +36,9 @@ export interface TableState {
   mof: string;
   osaid: string;
   exempt: string;
+  /** A rights question, "can I … with …": a right (commercial, modify, other_license_derivative, …) over a scope (weights, data, code). */
+  can: string;
+  for: string;
   /** Further conditions in the engine's syntax, e.g. deployment.data.weights>=D4. */
   where: string[];
   sort: string;
@@ -62,6 +66,7 @@ export function parseTableQuery(params: URLSearchParams): TableQuery {
     q: get('q'), org: get('org'), from: get('from'), to: get('to'),
     component: get('component'), op: get('op') || '>=', level: get('level'),
     mof: get('mof'), osaid: get('osaid'), exempt: get('exempt'),
+    can: get('can'), for: get('for'),
     where: params.getAll('where').map((w) => w.trim()).filter(Boolean),
     sort: get('sort'),
     source: source.value,
@@ -95,6 +100,15 @@ export function parseTableQuery(params: URLSearchParams): TableQuery {
     const known = allowed.find((a) => a.toLowerCase() === value.toLowerCase());
     if (known) conditions.push({ field: key, op: '=', value: known });
     else errors.push(`${key} must be one of ${allowed.join(', ')} (got "${value}")`);
+  }
+  if (state.can) {
+    // The form's "can I …" question is the engine condition SCOPE.RIGHT=yes (weights.commercial=yes);
+    // `for` alone asks nothing (the form always sends it).
+    const right = rightKey(state.can);
+    const scope = state.for || 'weights';
+    if (!right) errors.push(`can must be a right: research, commercial, modify, copyright_derivative (own_derivatives) or other_license_derivative (relicense) (got "${state.can}")`);
+    else if (!isScope(scope)) errors.push(`for must be one of ${SCOPE_KEYS.join(', ')} (got "${scope}")`);
+    else conditions.push({ field: `${scope}.${right}`, op: '=', value: 'yes' });
   }
   for (const w of state.where) {
     const c = parseCondition(w);
@@ -147,6 +161,7 @@ export function stateQuery(state: TableState, changes: Partial<TableState> = {})
     q: s.q, org: s.org, from: s.from, to: s.to,
     component: levelSet ? s.component : '', op: levelSet ? s.op : '', level: levelSet ? s.level : '',
     mof: s.mof, osaid: s.osaid, exempt: s.exempt,
+    can: s.can, for: s.can ? s.for : '',
     where: s.where, sort: s.sort,
     source: s.source === 'computed' ? '' : s.source,
     reading: s.reading === 'strict' ? '' : s.reading,

@@ -37,7 +37,7 @@ function cellSelector(id: string, key: string): string {
 async function cell(page: Page, id: string, key: string): Promise<{ text: string; background: string; color: string }> {
   return page.$eval(cellSelector(id, key), (td) => {
     const s = getComputedStyle(td);
-    return { text: td.firstChild?.nodeValue ?? '', background: s.backgroundColor, color: s.color };
+    return { text: (td.querySelector('a') ?? td).firstChild?.nodeValue ?? '', background: s.backgroundColor, color: s.color };
   });
 }
 
@@ -138,7 +138,7 @@ describe('the index in a browser', () => {
     assert.deepEqual(ids, api.models.map((m) => m.id));
     assert.equal(await page.textContent('#count strong'), String(ids.length));
     // Each shown row's verdicts column says pass on its OSAID line.
-    assert.ok(await page.$$eval('#taxonomy tbody tr:not([hidden]) td.v', (tds) => tds.every((td) => td.children[1]?.textContent === 'pass')));
+    assert.ok(await page.$$eval('#taxonomy tbody tr:not([hidden]) td.v', (tds) => tds.every((td) => td.querySelectorAll('b')[1]?.textContent === 'pass')));
     await page.selectOption('select[name=osaid]', '');
     await page.selectOption('select[name=exempt]', 'no');
     await page.selectOption('select[name=mof]', 'none');
@@ -215,6 +215,56 @@ describe('the index in a browser', () => {
     await Promise.all([page.waitForURL(/sort=-released/), page.click('th[data-key="released"] a')]);
     const dates = (await shownIds(page)).map((id) => registry.model(id)!.released);
     assert.deepEqual(dates, [...dates].sort().reverse());
+    await page.close();
+  });
+
+  it('"Can I…" filters in place to the API\'s answer, for each question and scope, and from the URL', async () => {
+    const page = await open('/');
+    for (const [can, scope] of [['commercial', 'weights'], ['other_license_derivative', 'weights'], ['modify', 'data'], ['commercial', 'code']] as const) {
+      await page.selectOption('select[name=for]', scope);
+      await page.selectOption('select[name=can]', can);
+      assert.equal(param(page, 'can'), can);
+      assert.equal(param(page, 'for'), scope);
+      const api = await (await fetch(`${server.url}/api/v1/models?can=${can}&for=${scope}`)).json() as { models: { id: string }[] };
+      assert.deepEqual(await shownIds(page), api.models.map((m) => m.id), `${can} ${scope}`);
+      assert.equal(await page.textContent('#count strong'), String(api.models.length));
+    }
+    await page.click('a.reset');
+    assert.equal(param(page, 'can'), null);
+    assert.equal((await shownIds(page)).length, registry.models.length);
+    // A where condition on a right, and an alias, from the URL.
+    const where = await open(`/?where=${encodeURIComponent('weights.relicense=yes')}&can=commercial`);
+    const api = await (await fetch(`${server.url}/api/v1/models?where=${encodeURIComponent('deployment.data.weights.other_license_derivative=yes')}&can=commercial`)).json() as { models: { id: string }[] };
+    assert.deepEqual(await shownIds(where), api.models.map((m) => m.id));
+    assert.ok(api.models.length > 0);
+    // The weights cell's mark says the same as the filter.
+    const marks = await where.$$eval(`#taxonomy tbody tr:not([hidden]) td:nth-child(${COMPONENT_KEYS.indexOf('deployment.data.weights') + 3}) small.cu`, (els) => els.map((e) => e.textContent));
+    assert.ok(marks.length > 0 && marks.every((m) => m === '$ yes'), marks.join(','));
+    await Promise.all([where.close(), page.close()]);
+  });
+
+  it('every cell links to its component on the model\'s page and shows its whole text on hover and on focus', async () => {
+    const page = await open('/');
+    const selector = `${cellSelector('llama-2', 'deployment.data.weights')} a`;
+    assert.equal(await page.getAttribute(selector, 'href'), '/models/llama-2#deployment.data.weights');
+    const all = await page.$$eval('#taxonomy tbody td:not(.v):not(.pct)', (tds) => tds.filter((td, i) => i % 13 !== 0 && !td.querySelector('a.cl')).length);
+    assert.equal(all, 0, 'every level cell is a link');
+    const tip = () => page.$eval(selector, (a) => getComputedStyle(a, '::after').content);
+    assert.equal(await tip(), 'none');
+    await page.focus(selector);
+    const focused = await tip();
+    assert.match(focused, /Model architecture and weights: D3: public, highly or moderately restrictive license; license llama2/);
+    assert.match(focused, /commercial use no \(strict reading\)/);
+    // Its whole license even where the cell cuts it short.
+    const long = await page.$$eval('#taxonomy tbody td i', (is) => is.map((i) => ({ text: i.textContent ?? '', cut: i.scrollWidth > i.clientWidth, label: i.closest('a')?.getAttribute('aria-label') ?? '' })).filter((x) => x.cut));
+    assert.ok(long.length > 0);
+    for (const l of long) assert.ok(l.label.includes(l.text), `${l.text} in ${l.label}`);
+    await page.locator(selector).blur();
+    await page.hover(selector);
+    assert.equal(await tip(), focused);
+    await screenshot(page, 'index-tip');
+    await Promise.all([page.waitForURL(/\/models\/llama-2#deployment\.data\.weights$/), page.click(selector)]);
+    assert.ok(await page.isVisible('section[id="deployment.data.weights"]'));
     await page.close();
   });
 

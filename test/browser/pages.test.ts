@@ -77,14 +77,21 @@ describe('pages in a browser', () => {
     const { page, problems } = await watchedPage(browser());
     await page.goto(`${server.url}/compare`);
     assert.match(await page.textContent('#compare-status') ?? '', /at least two/);
-    await page.selectOption('select[name=ids]', ['llama-2', 'pythia', 'gpt-4']);
+    // The type-ahead picker: ids or names, one per field.
+    const fields = page.locator('#compare-form input[name=ids]');
+    await fields.nth(0).fill('llama-2');
+    await fields.nth(1).fill(registry.model('pythia')!.name);
+    await fields.nth(2).fill('gpt-4');
+    assert.equal(await page.$$eval('#model-ids option', (os) => os.length), registry.models.length);
     await Promise.all([page.waitForURL(/ids=/), page.click('#compare-form button')]);
     const heads = await page.$$eval('#compare thead th a', (as) => as.map((a) => a.textContent));
     assert.deepEqual(heads.sort(), ['gpt-4', 'llama-2', 'pythia'].map((id) => registry.model(id)!.name).sort());
     const diffs = await page.$$eval('#compare tr.diff th', (ths) => ths.map((th) => th.firstChild?.nodeValue));
     assert.ok(diffs.includes('Model architecture and weights'));
     assert.ok(await page.isVisible('#compare tr.diff .diffmark'));
-    assert.match(await page.textContent('#compare-status') ?? '', /\d+ of 12 components differ; \d+ of 7 verdicts differ/);
+    assert.match(await page.textContent('#compare-status') ?? '', /\d+ of 12 components differ in band( \(\d+ more only in level\))?; \d+ of 7 verdicts differ/);
+    // The chosen models stay in the picker's fields, each as its id.
+    assert.deepEqual((await fields.evaluateAll((is) => is.map((i) => (i as HTMLInputElement).value))).slice(0, 3), ['llama-2', 'pythia', 'gpt-4']);
     // The verdicts side by side: one column per model, in the same order, differing rows marked.
     const osaid = await page.$$eval('#compare-verdicts tr[data-verdict="osaid"] td .vd', (els) => els.map((e) => e.textContent));
     const order = await page.$$eval('#compare-verdicts thead th a', (as) => as.map((a) => a.getAttribute('href')!.split('/').pop()));

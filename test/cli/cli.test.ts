@@ -173,10 +173,12 @@ describe('howopen table, license, audit, stats', () => {
     }
   });
 
-  it('table csv has one column per component key', async () => {
+  it('table csv has one column per component key, then each component\'s license and each scope\'s rights', async () => {
     const r = await runCli(['table', '--format', 'csv']);
     const [header, ...lines] = r.stdout.trim().split('\n');
-    assert.deepEqual(header!.split(','), ['id', 'name', 'organization', 'released', ...COMPONENT_KEYS, 'openness', 'openness_upper', 'known', 'applicable', 'mof', 'osaid', 'osai_index', 'eu_exemption', 'variants']);
+    const rights = ['research', 'commercial', 'modify', 'copyright_derivative', 'other_license_derivative'];
+    assert.deepEqual(header!.split(','), ['id', 'name', 'organization', 'released', ...COMPONENT_KEYS, 'openness', 'openness_upper', 'known', 'applicable', 'mof', 'osaid', 'osai_index', 'eu_exemption',
+      ...COMPONENT_KEYS.map((k) => `${k}.license`), ...['weights', 'data', 'code'].flatMap((scope) => rights.map((right) => `${scope}.${right}`)), 'variants']);
     assert.ok(lines.length >= 45);
   });
 

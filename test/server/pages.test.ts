@@ -46,7 +46,7 @@ function rows(html: string): RenderedRow[] {
   return [...html.matchAll(/<tr data-id="([^"]+)"[^>]*?( hidden)?>(.*?)<\/tr>/g)].map((m) => ({
     id: m[1]!,
     hidden: Boolean(m[2]),
-    cells: [...m[3]!.matchAll(/<td class="((?:s\d|na|un|nd)\b[^"]*)">([^<]*)(?:<b>[^<]*<\/b>)?(?:<i(?: title="[^"]*")?>([^<]*)<\/i>)?(?:<span class="rg"[^>]*>[^<]*<\/span>)?<\/td>/g)].map((c) => ({ cls: c[1]!, label: c[2]!, note: c[3] ?? null })),
+    cells: [...m[3]!.matchAll(/<td class="((?:s\d|na|un|nd)\b[^"]*)"><a class="cl" href="[^"]*" aria-label="[^"]*">([^<]*)(?:<b>[^<]*<\/b>)?(?:<i(?: title="[^"]*")?>([^<]*)<\/i>)?(?:<small class="cu [ynu-]">[^<]*<\/small>)?(?:<span class="rg"[^>]*>[^<]*<\/span>)?<\/a><\/td>/g)].map((c) => ({ cls: c[1]!, label: c[2]!, note: c[3] ?? null })),
   }));
 }
 
@@ -86,7 +86,7 @@ describe('the index page', () => {
 
   it('marks disagreements with the other source\'s level, and has a legend with N/A and Unknown', async () => {
     const html = await page('/');
-    has(html, /<td class="s1 x">C1<b> ≠N\/A<\/b>/);
+    has(html, /<td class="s1 x"><a class="cl" href="\/models\/[^"#]+#evaluation\.code\.safety" aria-label="[^"]*">C1<b> ≠N\/A<\/b>/);
     has(html, /class="legend"/);
     has(html, /<span class="lv na">N\/A<\/span>/);
     has(html, /<span class="lv un">Unknown<\/span>/);

@@ -2,7 +2,8 @@
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { type Classification, classificationJson, classify, opennessText } from '../../core/classify.js';
-import { READINGS } from '../../core/licenses.js';
+import { READINGS, RIGHTS } from '../../core/licenses.js';
+import { SCOPES, SCOPE_KEYS, scopeAnswer } from '../../core/rights.js';
 import type { ModelRecord } from '../../core/model.js';
 import type { Registry } from '../../core/registry.js';
 import { COMPONENTS } from '../../core/taxonomy.js';
@@ -99,6 +100,10 @@ function classificationText(result: Classification, color: boolean): string {
   }
   const s = result.summary;
   lines.push('', `Summary: ${s.bands['fully open']} fully open, ${s.bands['semi-open']} semi-open, ${s.bands['fully closed']} fully closed, ${s.bands['N/A']} N/A, ${s.bands.Unknown} unknown.`);
+  lines.push('', `Can I… (the five rights, ${result.reading} reading):`);
+  for (const scope of SCOPE_KEYS) {
+    lines.push(`  ${SCOPES[scope].name}: ${RIGHTS.map((r) => `${r.name.toLowerCase()} ${scopeAnswer(result, scope, r.key)}`).join(', ')}`);
+  }
   const range = s.range && s.range.lower !== s.range.upper ? '; the low end counts each Unknown as closed and is what models are ranked by, the high end counts it as fully open' : '';
   lines.push(`Openness (howopen's aggregate, not the paper's): ${opennessText(s)}${range}.`);
   return lines.join('\n');

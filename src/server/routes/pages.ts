@@ -49,7 +49,7 @@ export function pageRoutes(app: Hono, s: Server): void {
     if (format !== 'html' && errors.length) return errorJson(400, badQuery(errors));
     const selection = selectRows(data.rows(query.state.source, query.state.reading, asOf), query);
     if (format === 'json') return json(modelListJson(query, selection, asOf));
-    if (format === 'csv') return csvOut(modelListCsv(selection));
+    if (format === 'csv') return csvOut(modelListCsv(selection), 'index');
     // The page shows what it cannot read above the table, and answers 400.
     return { body: indexPage(s.links(c), data, { ...query, errors }, selection, asOf).value, type: TYPES.html, status: errors.length ? 400 : 200 };
   });
@@ -70,19 +70,19 @@ export function pageRoutes(app: Hono, s: Server): void {
       return { body: errorPage(links, 404, missing.error, hint ? { href: links.page(`/models/${hint}`), label: hint } : undefined).value, type: TYPES.html, status: 404 };
     }
     if (format === 'json') return json(modelJson(view));
-    if (format === 'csv') return csvOut(modelCsv(view));
+    if (format === 'csv') return csvOut(modelCsv(view), view.row.id);
     return { body: modelPage(links, data, view, c.req.query('as-of')?.trim() ? 'asked' : 'today').value, type: TYPES.html };
   }));
 
   const compare = (format: Format) => (c: Context) => s.cached(c, (today) => {
-    const ids = compareIds(new URL(c.req.url).searchParams);
+    const ids = compareIds(new URL(c.req.url).searchParams, data.registry);
     const models = ids.flatMap((id) => {
       const row = data.row(id);
       return row ? [{ row, verdicts: data.verdicts(id, 'strict', today)! }] : [];
     });
     const unknown = ids.filter((id) => !data.row(id));
     if (format === 'json') return json({ ...compareJson(models, today), unknown });
-    if (format === 'csv') return csvOut(compareCsv(models));
+    if (format === 'csv') return csvOut(compareCsv(models), ['compare', ...models.map((m) => m.row.id)].join('-'));
     return { body: comparePage(s.links(c), data, { columns: models, chosen: models.map((m) => m.row.id), unknown, client: false, asOf: today }).value, type: TYPES.html };
   });
   app.get('/compare', compare('html'));
@@ -91,14 +91,14 @@ export function pageRoutes(app: Hono, s: Server): void {
 
   app.get('/licenses', (c) => s.cached(c, () => ({ body: licensesPage(s.links(c), data).value, type: TYPES.html })));
   app.get('/licenses.json', (c) => s.cached(c, () => json(data.registry.licenses.map((l) => licenseJson(data, l)))));
-  app.get('/licenses.csv', (c) => s.cached(c, () => csvOut(licensesCsv(data))));
+  app.get('/licenses.csv', (c) => s.cached(c, () => csvOut(licensesCsv(data), 'licenses')));
   app.get('/licenses/:file', (c) => s.cached(c, () => {
     const { name, format } = splitFormat(c.req.param('file'));
     const license = data.license(name) ?? lookupLicense(name, data.registry.index);
     const links = s.links(c);
     if (!license) return notFound(s, c, format, 'license', data.registry.licenses.map((l) => ({ id: l.id, href: links.page(`/licenses/${l.id}`), label: l.name })), name);
     if (format === 'json') return json(licenseJson(data, license));
-    if (format === 'csv') return csvOut(licenseCsv(license));
+    if (format === 'csv') return csvOut(licenseCsv(license), `license-${license.id}`);
     return { body: licensePage(links, data, license).value, type: TYPES.html };
   }));
 
@@ -109,14 +109,14 @@ export function pageRoutes(app: Hono, s: Server): void {
     const asOf = parseAsOfParam(params, today);
     if (asOf.error !== undefined) return errorJson(400, badQuery([asOf.error]));
     const at = params.get('as-of') ? asOf.value : undefined;
-    return format === 'json' ? json(statsJson(data, at)) : csvOut(statsCsv(data, at));
+    return format === 'json' ? json(statsJson(data, at)) : csvOut(statsCsv(data, at), 'stats');
   });
   app.get('/stats.json', statsTwin('json'));
   app.get('/stats.csv', statsTwin('csv'));
 
   app.get('/method', (c) => s.cached(c, () => ({ body: methodPage(s.links(c)).value, type: TYPES.html })));
   app.get('/method.json', (c) => s.cached(c, () => json(methodJson())));
-  app.get('/method.csv', (c) => s.cached(c, () => csvOut(methodCsv())));
+  app.get('/method.csv', (c) => s.cached(c, () => csvOut(methodCsv(), 'method')));
 
   app.get('/badges/:file', (c) => s.cached(c, () => {
     const m = /^(.*)\.(svg|json)$/.exec(c.req.param('file'));

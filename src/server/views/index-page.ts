@@ -1,13 +1,15 @@
 // The index: the taxonomy table as in the paper, with filters, sorting and the published/computed switch.
 import { opennessShort, opennessText } from '../../core/classify.js';
-import { COMPONENTS, KINDS, STAGES } from '../../core/taxonomy.js';
+import { COMPONENTS, COMPONENT_KEYS, KINDS, STAGES } from '../../core/taxonomy.js';
+import { RIGHT_KEYS } from '../../core/licenses.js';
+import { type Answer, QUESTIONS, RIGHT_ALIASES, SCOPES, SCOPE_KEYS, answerFor } from '../../core/rights.js';
 import type { SiteData } from '../data.js';
 import { type Html, html } from '../html.js';
 import type { Links } from '../links.js';
 import type { Row } from '../../core/table.js';
 import { LEVEL_OPS, LEVEL_VALUES, type Selection, type TableQuery, type TableState, VERDICT_FILTERS, stateQuery } from '../table-query.js';
 import { page } from './layout.js';
-import { cell, legend } from './parts.js';
+import { cell, cellText, commercialMark, legend } from './parts.js';
 
 const OP_LABELS: Record<string, string> = { '>=': 'at least', '<=': 'at most', '=': 'exactly' };
 
@@ -49,16 +51,17 @@ function header(links: Links, state: TableState): Html {
 
 /** The verdicts column, one line each: the text is the value the matching filter takes (mof=none, osaid=pass, exempt=unknown). */
 const VERDICT_COLUMNS = [
-  { label: 'MOF class', title: 'Model Openness Framework 1.0 class (I is the most open; none: not even Class III)' },
-  { label: 'OSAID', title: 'OSI Open Source AI Definition 1.0: pass or fail' },
-  { label: 'EU exempt', title: 'EU AI Act Art. 53(2) open-source exemption (indicative, not legal advice)' },
+  { label: 'MOF', short: 'MOF', title: 'Model Openness Framework 1.0 class (I is the most open; none: not even Class III)' },
+  { label: 'OSAID', short: 'OSI', title: 'OSI Open Source AI Definition 1.0: pass or fail' },
+  { label: 'EU exempt', short: 'EU', title: 'EU AI Act Art. 53(2) open-source exemption (indicative, not legal advice)' },
 ];
 
 const VERDICT_TONE: Record<string, string> = { I: 'ok', II: 'ok', III: 'ok', pass: 'ok', yes: 'ok', none: 'no', fail: 'no', no: 'no', unknown: 'unk' };
 
 function verdictCell(row: Row): Html {
   const f = row.frameworks;
-  return html`<td class="v">${f ? [f.mof, f.osaid, f.euExemption].map((v) => html`<b class="${VERDICT_TONE[v] ?? 'unk'}">${v}</b>`) : '—'}</td>`;
+  // Each line says which verdict it is; the <b> holds the value the matching filter takes.
+  return html`<td class="v">${f ? [f.mof, f.osaid, f.euExemption].map((v, i) => html`<span>${VERDICT_COLUMNS[i]!.short} <b class="${VERDICT_TONE[v] ?? 'unk'}">${v}</b></span>`) : '—'}</td>`;
 }
 
 const VERDICT_LABELS: Record<keyof typeof VERDICT_FILTERS, string> = { mof: 'MOF class', osaid: 'OSAID', exempt: 'EU exemption' };
@@ -76,14 +79,50 @@ function filterForm(links: Links, data: SiteData, state: TableState): Html {
 <span class="level-filter"><label>Component <select name="component"><option value="">any</option>${STAGES.flatMap((stage) => KINDS.map((kind) => html`<optgroup label="${stage} ${kind}">${COMPONENTS.filter((c) => c.stage === stage && c.kind === kind).map((c) => html`<option value="${c.key}"${selected(c.key, state.component)}>${c.name}</option>`)}</optgroup>`))}</select></label>
 <label>is <select name="op">${LEVEL_OPS.map((op) => html`<option value="${op}"${selected(op, state.op)}>${OP_LABELS[op]}</option>`)}</select></label>
 <label>level <select name="level"><option value="">any</option>${LEVEL_VALUES.map((v) => html`<option value="${v}"${selected(v, state.level)}>${/\d/.test(v) ? `${v} (C${v}/D${v})` : v}</option>`)}</select></label></span>
+<span class="rights-filter"><label>Can I… <select name="can"><option value="">(any rights)</option>${QUESTIONS.map((q) => html`<option value="${q.right}"${selected(q.right, canValue(state.can))}>${q.label}</option>`)}</select></label>
+<label>with <select name="for">${SCOPE_KEYS.map((k) => html`<option value="${k}"${selected(k, state.for || 'weights')}>${SCOPES[k].name}</option>`)}</select></label></span>
 <span class="verdict-filter">${(Object.keys(VERDICT_FILTERS) as (keyof typeof VERDICT_FILTERS)[]).map((key) => html`<label>${VERDICT_LABELS[key]} <select name="${key}"><option value="">any</option>${VERDICT_FILTERS[key].map((v) => html`<option value="${v}"${selected(v.toLowerCase(), state[key].toLowerCase())}>${key === 'mof' ? MOF_NAMES[v] : v}</option>`)}</select></label>`)}</span>
 ${state.where.map((w) => html`<input type="hidden" name="where" value="${w}">`)}<input type="hidden" name="sort" value="${state.sort}">${state.source !== 'computed' ? html`<input type="hidden" name="source" value="${state.source}">` : ''}${state.reading !== 'strict' ? html`<input type="hidden" name="reading" value="${state.reading}">` : ''}${state.asOf ? html`<input type="hidden" name="as-of" value="${state.asOf}">` : ''}
 <button type="submit">Apply</button> <a class="reset" href="${links.page('/', stateQuery(emptyState(state)))}">Clear filters</a>
 ${state.where.length ? html`<p class="where">Also filtered by: ${state.where.map((w) => html`<code>${w}</code> `)}</p>` : ''}</form>`;
 }
 
+/** The form shows a right by its key; the URL may name it by an alias (relicense). */
+function canValue(can: string): string {
+  return Object.hasOwn(RIGHT_ALIASES, can) ? RIGHT_ALIASES[can]! : can;
+}
+
+/** Answers as one letter each: y(es), n(o), u(nknown), -(n/a). */
+const ANSWER_CODE: Record<Answer, string> = { yes: 'y', no: 'n', unknown: 'u', 'n/a': '-' };
+/** The rights' subjects in the order of a row's data-r: the twelve components, then the scopes. */
+const RIGHT_SUBJECTS: readonly string[] = [...COMPONENT_KEYS, ...SCOPE_KEYS];
+
+/**
+ * Every rights answer of a row, from the core's answerFor, as data-r: five letters per subject. The
+ * client script filters on these letters and never decides a right itself.
+ */
+function rightsCodes(row: Row): string {
+  return RIGHT_SUBJECTS.map((subject) => RIGHT_KEYS.map((right) => ANSWER_CODE[answerFor(row.classification, subject, right)!]).join('')).join(' ');
+}
+
+
+function modelCells(links: Links, row: Row, published: boolean): Html[] {
+  const href = links.page(`/models/${row.id}`);
+  return COMPONENTS.map((c) => {
+    const data = row.cells[c.key]!;
+    let extra = '';
+    let mark: Html | undefined;
+    if (c.key === 'deployment.data.weights') {
+      const commercial = answerFor(row.classification, c.key, 'commercial')!;
+      extra = `commercial use ${commercial} (${row.classification.reading} reading)`;
+      mark = commercialMark(commercial);
+    }
+    return cell(data, '', { href: `${href}#${c.key}`, tip: `${c.name}: ${cellText(data, published ? 'computed' : 'published', extra)}`, ...(mark ? { mark } : {}) });
+  });
+}
+
 function emptyState(state: TableState): TableState {
-  return { ...state, q: '', org: '', from: '', to: '', component: '', op: '>=', level: '', mof: '', osaid: '', exempt: '', where: [] };
+  return { ...state, q: '', org: '', from: '', to: '', component: '', op: '>=', level: '', mof: '', osaid: '', exempt: '', can: '', for: '', where: [] };
 }
 
 function switches(links: Links, state: TableState): Html {
@@ -110,16 +149,16 @@ export function indexPage(links: Links, data: SiteData, query: TableQuery, selec
   const visible = new Set(selection.matching);
   const order = new Map(data.registry.models.map((m, i) => [m.id, i]));
   const main = html`<h1>How open is each model?</h1>
-<p class="lede">Each model's twelve pipeline components, scored on the five-level scale of Eiras et al. (2024). Every level links to its reasons on the model's page.</p>
+<p class="lede">Each model's twelve pipeline components, scored on the five-level scale of Eiras et al. (2024). Every level links to its reasons on the model's page; hover or focus a cell for its whole text. “Can I…” asks the licenses' rights directly: <code>$ yes</code> under the weights marks the models whose weights may be used commercially.</p>
 ${switches(links, state)}
 ${query.errors.length ? html`<div class="error" role="alert"><p>Some of the filters could not be read:</p><ul>${query.errors.map((e) => html`<li>${e}</li>`)}</ul></div>` : ''}
 ${filterForm(links, data, state)}
 <p id="count" class="count" aria-live="polite"><strong>${selection.matching.length}</strong> of ${selection.ordered.length} models${published ? ' (levels as published by the paper\'s site; — where it has none)' : ''}</p>
-<div class="scroll"><table id="taxonomy" class="taxonomy index" data-sort="${state.sort}" aria-describedby="count">
-<caption>Openness of each model's pipeline components: ${published ? 'as published by the paper\'s site' : `as computed by howopen, ${state.reading} reading`}. Sort with the column headers.</caption>
+<div class="scroll"><table id="taxonomy" class="taxonomy index" data-sort="${state.sort}" aria-describedby="count" data-rights="${RIGHT_KEYS.join(' ')}" data-aliases="${Object.entries(RIGHT_ALIASES).map(([a, k]) => `${a}=${k}`).join(' ')}" data-subjects="${RIGHT_SUBJECTS.join(' ')}">
+<caption><span>Openness of each model's pipeline components: ${published ? 'as published by the paper\'s site' : `as computed by howopen, ${state.reading} reading`}. Sort with the column headers.</span></caption>
 ${header(links, state)}
 <tbody>
-${selection.ordered.map((row) => html`<tr data-id="${row.id}" data-i="${order.get(row.id) ?? 0}"${row.family ? html` data-f="${row.family}"` : ''}${visible.has(row) ? '' : html` hidden`}><th scope="row"><a href="${links.page(`/models/${row.id}`)}">${row.name}</a><small>${row.organization}</small>${variantLinks(links, row)}</th><td>${row.released}</td>${COMPONENTS.map((c) => cell(row.cells[c.key]!))}<td class="pct" title="${opennessText(row.classification.summary)}">${opennessShort(row.classification.summary)}</td>${verdictCell(row)}</tr>\n`)}</tbody>
+${selection.ordered.map((row) => html`<tr data-id="${row.id}" data-i="${order.get(row.id) ?? 0}"${row.family ? html` data-f="${row.family}"` : ''} data-r="${rightsCodes(row)}"${visible.has(row) ? '' : html` hidden`}><th scope="row"><a href="${links.page(`/models/${row.id}`)}">${row.name}</a><small>${row.organization}</small>${variantLinks(links, row)}</th><td>${row.released}</td>${modelCells(links, row, published)}<td class="pct" title="${opennessText(row.classification.summary)}">${opennessShort(row.classification.summary)}</td>${verdictCell(row)}</tr>\n`)}</tbody>
 </table></div>
 <p class="note">Openness is howopen's own aggregate, not the paper's: the mean of (level − 1) / 4 over the components that have a level, from the computed levels. MOF class, OSAID and EU exempt are the verdicts of the Model Openness Framework, OSI's Open Source AI Definition and the EU AI Act's open-source exemption (indicative, not legal advice), computed from the same records${asOf ? html` as of <time datetime="${asOf}">${asOf}</time>` : ''}; each model's page gives their reasons.</p>
 ${legend({ published, otherSource: published ? 'computed' : 'published' })}`;

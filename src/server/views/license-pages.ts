@@ -45,10 +45,10 @@ export function licensePage(links: Links, data: SiteData, license: License): Htm
 ${license.aliases.length ? html`<dt>Also written as</dt><dd>${license.aliases.join(', ')}</dd>` : ''}
 </dl>
 <section aria-labelledby="rights-title"><h2 id="rights-title">The five rights</h2>
-<table class="plain"><thead><tr><th scope="col">Right</th><th scope="col">Grant</th><th scope="col">Clause</th></tr></thead><tbody>
-${RIGHTS.map((r) => html`<tr><th scope="row">${r.name}<small>${r.question}</small></th><td>${grant(license.rights[r.key].grant)}</td><td>${license.rights[r.key].clause}</td></tr>\n`)}</tbody></table>
-<table class="plain"><caption>Points and levels</caption><thead><tr><th scope="col">Reading</th><th scope="col">Points</th><th scope="col">Restrictiveness</th><th scope="col">Code level</th><th scope="col">Data level</th></tr></thead><tbody>
-${READINGS.map((r) => html`<tr><th scope="row">${r}</th><td>${scores[r].points}</td><td>${scores[r].restrictiveness}</td><td>${chipFor(scores[r].code)}</td><td>${chipFor(scores[r].data)}</td></tr>`)}</tbody></table>
+<div class="scroll"><table class="plain"><thead><tr><th scope="col">Right</th><th scope="col">Grant</th><th scope="col">Clause</th></tr></thead><tbody>
+${RIGHTS.map((r) => html`<tr><th scope="row">${r.name}<small>${r.question}</small></th><td>${grant(license.rights[r.key].grant)}</td><td>${license.rights[r.key].clause}</td></tr>\n`)}</tbody></table></div>
+<div class="scroll"><table class="plain"><caption>Points and levels</caption><thead><tr><th scope="col">Reading</th><th scope="col">Points</th><th scope="col">Restrictiveness</th><th scope="col">Code level</th><th scope="col">Data level</th></tr></thead><tbody>
+${READINGS.map((r) => html`<tr><th scope="row">${r}</th><td>${scores[r].points}</td><td>${scores[r].restrictiveness}</td><td>${chipFor(scores[r].code)}</td><td>${chipFor(scores[r].data)}</td></tr>`)}</tbody></table></div>
 </section>
 <section aria-labelledby="obligations-title"><h2 id="obligations-title">Obligations</h2><dl class="facts">
 ${OBLIGATIONS.map((o) => { const v = license.obligations[o.key]; return html`<dt>${o.name}</dt><dd>${v === false ? 'none' : v}</dd>`; })}

@@ -38,23 +38,23 @@ export function methodPage(links: Links): Html {
 <ul>${COMPONENTS.map((c) => html`<li><strong>${c.name}</strong> <code>${c.key}</code>: ${c.description}</li>`)}</ul>
 </section>
 <section aria-labelledby="scale-h"><h2 id="scale-h">The scale</h2>
-<table class="plain scale"><thead><tr><th scope="col">Level</th><th scope="col">Band</th><th scope="col">Code</th><th scope="col">Data</th></tr></thead><tbody>
+<div class="scroll"><table class="plain scale"><thead><tr><th scope="col">Level</th><th scope="col">Band</th><th scope="col">Code</th><th scope="col">Data</th></tr></thead><tbody>
 ${SCALE.map((s) => html`<tr><th scope="row">${chip(`C${s.score}`, s.score)} ${chip(`D${s.score}`, s.score)}</th><td>${s.band}</td><td>${s.code}</td><td>${s.data}</td></tr>`)}
 <tr><th scope="row">${chip('N/A', null)}</th><td>not scored</td><td colspan="2">${NOT_SCORED['N/A'].meaning}</td></tr>
 <tr><th scope="row">${chip('Unknown', null)}</th><td>not scored</td><td colspan="2">${NOT_SCORED.Unknown.meaning}</td></tr>
-</tbody></table>
+</tbody></table></div>
 </section>
 <section aria-labelledby="status-h"><h2 id="status-h">From a record's status to a level</h2>
-<table class="plain"><thead><tr><th scope="col">Status</th><th scope="col">Code</th><th scope="col">Data</th></tr></thead><tbody>
+<div class="scroll"><table class="plain"><thead><tr><th scope="col">Status</th><th scope="col">Code</th><th scope="col">Data</th></tr></thead><tbody>
 ${STATUSES.map((s) => html`<tr><th scope="row"><code>${s}</code></th>${KINDS.map((k) => { const v = STATUS_LEVEL[s][k]; return html`<td>${v === null ? 'not allowed' : v === 'license' ? 'by the license\'s points' : typeof v === 'number' ? chip(`${k === 'code' ? 'C' : 'D'}${v}`, v) : chip(v, null)}</td>`; })}</tr>`)}
-</tbody></table>
+</tbody></table></div>
 </section>
 <section aria-labelledby="points-h"><h2 id="points-h">The point system</h2>
 <p>A public component's license earns one point for each of the five rights it grants:</p>
 <ol>${RIGHTS.map((r) => html`<li><strong>${r.name}</strong>: ${r.question}</li>`)}</ol>
-<table class="plain"><thead><tr><th scope="col">Points</th><th scope="col">Restrictiveness</th><th scope="col">Code level</th><th scope="col">Data level</th></tr></thead><tbody>
+<div class="scroll"><table class="plain"><thead><tr><th scope="col">Points</th><th scope="col">Restrictiveness</th><th scope="col">Code level</th><th scope="col">Data level</th></tr></thead><tbody>
 ${POINTS_TO_LEVEL.map((row) => html`<tr><th scope="row">${row.points.join('–')}</th><td>${row.restrictiveness}</td><td>${chip(`C${row.code}`, row.code)}</td><td>${chip(`D${row.data}`, row.data)}</td></tr>`)}
-</tbody></table>
+</tbody></table></div>
 <p>A public component with no license grants nothing: all rights are reserved, 0 points. An expression <code>A AND B</code> grants a right only if both do; <code>A OR B</code> takes the alternative worth more points; a <code>WITH</code> exception widens a right where the exception says so.</p>
 </section>
 <section aria-labelledby="reading-h"><h2 id="reading-h">Strict and lenient readings</h2>

@@ -2,12 +2,14 @@
 import { publishedLabel } from '../../core/audit.js';
 import { opennessText } from '../../core/classify.js';
 import type { ComponentEntry } from '../../core/model.js';
-import { COMPONENTS, KINDS, STAGES } from '../../core/taxonomy.js';
+import { RIGHTS, grantPoints } from '../../core/licenses.js';
+import { type Answer, componentRights } from '../../core/rights.js';
+import { COMPONENTS, KINDS, STAGES, pointsRow } from '../../core/taxonomy.js';
 import type { ModelView, SiteData } from '../data.js';
 import { type Html, externalLink, html } from '../html.js';
 import type { Links } from '../links.js';
 import { page } from './layout.js';
-import { chip, itemName } from './parts.js';
+import { chip, commercialMark, itemName, levelMeaning } from './parts.js';
 
 const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 import { type DateSource, adviceSection, verdictsPanel } from './verdicts.js';
@@ -39,7 +41,8 @@ function componentSection(links: Links, data: SiteData, view: ModelView, key: st
 ${result.license ? html`<dt>License</dt><dd>${licenseExpression(links, data, result.license)}${result.points !== null ? html` · ${result.points} of 5 points · ${result.restrictiveness}` : ''}</dd>` : entry?.license ? html`<dt>License</dt><dd>${entry.license} (cannot be scored)</dd>` : ''}
 ${lenient.level !== result.level ? html`<dt>Lenient reading</dt><dd>${chip(lenient.level, lenient.score)} (conditional rights count 1 point)</dd>` : ''}
 </dl>
-<p class="explanation">${result.explanation}</p>
+${rightsList(view, key)}
+${result.rights ? html`<details class="sentence"><summary>The explanation as one sentence</summary><p class="explanation">${result.explanation}</p></details>` : ''}
 ${entry?.notes ? html`<p class="notes">${entry.notes}</p>` : ''}
 ${evidence(entry?.evidence)}
 ${entry?.history?.length ? html`<details class="history"><summary>Earlier states (${entry.history.length})</summary><ul>${entry.history.map((h) => html`<li>until ${h.until}: ${h.status}${h.license ? ` under ${h.license}` : ''}${h.notes ? html` — ${h.notes}` : ''} ${(h.evidence ?? []).map((u) => externalLink(u))}</li>`)}</ul></details>` : ''}
@@ -49,12 +52,64 @@ ${pub ? html`<p class="published${disagreement ? ' disagree' : ''}">Published by
 </section>`;
 }
 
+const ANSWER_TEXT: Record<Answer, string> = { yes: 'yes', no: 'no', unknown: 'unknown', 'n/a': 'n/a' };
+const ANSWER_MARK: Record<Answer, string> = { yes: '✓', no: '✗', unknown: '?', 'n/a': '–' };
+
+/** A component's explanation broken into its rights: each right's grant, clause and answer under the reading, then the points and the level. */
+function rightsList(view: ModelView, key: string): Html {
+  const result = view.row.classification.components[key]!;
+  const reading = view.row.classification.reading;
+  const rights = componentRights(result, reading);
+  if (result.rights === null) {
+    const { answer, reason } = rights.research;
+    return html`<div class="explain"><p>${result.level}: ${levelMeaning(result.level, result.score)}${result.hint ? html`, believed to be ${result.hint}` : ''}. Each of the five rights: <strong>${ANSWER_TEXT[answer]}</strong> (${reason}).</p></div>`;
+  }
+  return html`<div class="explain"><p>${result.license ? html`Public under <code>${result.license}</code>.` : 'Public with no license: all rights are reserved.'} The five rights, ${reading} reading:</p>
+<ul class="rights">${RIGHTS.map((r) => {
+    const a = rights[r.key];
+    const right = result.rights![r.key];
+    return html`<li class="a-${a.answer === 'n/a' ? 'na' : a.answer}"><span class="mark" aria-hidden="true">${ANSWER_MARK[a.answer]}</span> <strong>${r.name}</strong> (${r.question}): <span class="grant g-${right.grant}">${right.grant}</span>${right.grant === 'conditional' ? html` → counts ${grantPoints('conditional', reading)} under the ${reading} reading` : ''}, so <strong>${ANSWER_TEXT[a.answer]}</strong>. <small>${right.license}: ${right.clause}</small></li>`;
+  })}</ul>
+<p>${result.points} of 5 points → ${result.points === null ? '' : pointsRow(result.points).restrictiveness} → <strong>${result.level}</strong> (${levelMeaning(result.level, result.score)}).</p></div>`;
+}
+
+const ANSWER_CELL: Record<Answer, string> = { yes: 'y', no: 'n', unknown: 'u', 'n/a': 'na' };
+
+/** The page's first table: every component with its level, license and the five rights, each linking to its section. */
+function componentTable(view: ModelView): Html {
+  const reading = view.row.classification.reading;
+  return html`<div class="scroll"><table class="plain components-table" id="component-table"><caption><span>Each component's level, license and rights (${reading} reading); the name leads to the reasons.</span></caption>
+<thead><tr><th scope="col">Component</th><th scope="col">Level</th><th scope="col">License</th>${RIGHTS.map((r) => html`<th scope="col" class="rt" title="${r.question}">${r.name}</th>`)}</tr></thead>
+<tbody>${COMPONENTS.map((c) => {
+    const result = view.row.classification.components[c.key]!;
+    const rights = componentRights(result, reading);
+    return html`<tr><th scope="row"><a href="#${c.key}">${c.name}</a></th><td>${chip(result.level, result.score)}${c.key === 'deployment.data.weights' ? commercialMark(rights.commercial.answer) : ''}</td><td class="lic">${result.license ?? (result.hint ? `≈${result.hint}` : '')}</td>${RIGHTS.map((r) => html`<td class="rt a-${ANSWER_CELL[rights[r.key].answer]}" title="${rights[r.key].reason}">${ANSWER_TEXT[rights[r.key].answer]}</td>`)}</tr>\n`;
+  })}</tbody></table></div>`;
+}
+
+/** Where the page goes: its sections in order. */
+function jumpList(hasExtras: boolean): Html {
+  const items = [['components-title', 'Components'], ['verdicts', 'Verdicts'], ['advice', 'Advice'], ['badge-title', 'Badge'], ['history-title', 'History'], ...(hasExtras ? [['extras-title', 'Documentation']] : [])];
+  return html`<nav class="jump" aria-label="On this page"><ul>${items.map(([id, label]) => html`<li><a href="#${id}">${label}</a></li>`)}</ul></nav>`;
+}
+
+/** What the record says about its own past: the release, the last check of its evidence, the levels others published. */
+function history(view: ModelView): Html {
+  const r = view.row.record;
+  const sources = Object.entries(r.published ?? {});
+  return html`<section aria-labelledby="history-title"><h2 id="history-title">History</h2>
+<ul>
+<li>Released <time>${r.released}</time>.</li>
+${r.checked ? html`<li>Evidence last checked <time datetime="${r.checked}">${r.checked}</time>.</li>` : html`<li>The record does not say when its evidence was last checked.</li>`}
+${sources.map(([name, src]) => html`<li>Levels published by ${src.title ?? name}${src.ref ? html` (${externalLink(src.ref, src.ref)})` : ''}: ${Object.keys(src.values).length} components; ${view.disagreements.length} differ from the computed ones under the ${view.row.classification.reading} reading.</li>`)}
+</ul></section>`;
+}
+
 function summary(view: ModelView): Html {
   const s = view.row.classification.summary;
   return html`<section class="summary" aria-labelledby="summary-title"><h2 id="summary-title">Summary</h2>
 <p>${s.bands['fully open']} fully open, ${s.bands['semi-open']} semi-open, ${s.bands['fully closed']} fully closed, ${s.bands['N/A']} not applicable, ${s.bands.Unknown} unknown (${view.row.classification.reading} reading).</p>
 <p>Openness <strong>${opennessText(s)}</strong>. This aggregate is howopen's own, not the paper's: the mean of (level − 1) / 4 over the applicable components, its low end counting each Unknown as closed (what models are ranked by), its high end counting each as fully open.</p>
-<ul class="chips">${COMPONENTS.map((c) => { const r = view.row.classification.components[c.key]!; return html`<li><a href="#${c.key}">${chip(r.level, r.score)} ${c.name}</a></li>`; })}</ul>
 ${view.disagreements.length ? html`<p>${view.disagreements.length} of the paper's published levels differ from the computed ones; each component below gives the reason.</p>` : ''}
 </section>`;
 }
@@ -77,8 +132,8 @@ function extras(view: ModelView): Html | string {
   if (!entries.length && r.training_compute === undefined && r.monetised === undefined) return '';
   return html`<section aria-labelledby="extras-title"><h2 id="extras-title">Documentation and further artifacts</h2>
 <p>Fields the neighbouring frameworks (MOF, OSI, the EU AI Act) ask about; not part of the paper's taxonomy.</p>
-${entries.length ? html`<table class="plain"><thead><tr><th scope="col">Item</th><th scope="col">Status</th><th scope="col">License</th><th scope="col">Evidence and notes</th></tr></thead><tbody>
-${entries.map(([key, e]) => html`<tr><th scope="row">${capitalized(itemName(key))}</th><td>${e.status}</td><td>${e.license ?? (e.status === 'public' ? 'none stated' : '')}</td><td>${(e.evidence ?? []).map((u) => html`${externalLink(u)} `)}${e.notes ?? ''}</td></tr>\n`)}</tbody></table>` : ''}
+${entries.length ? html`<div class="scroll"><table class="plain"><thead><tr><th scope="col">Item</th><th scope="col">Status</th><th scope="col">License</th><th scope="col">Evidence and notes</th></tr></thead><tbody>
+${entries.map(([key, e]) => html`<tr><th scope="row">${capitalized(itemName(key))}</th><td>${e.status}</td><td>${e.license ?? (e.status === 'public' ? 'none stated' : '')}</td><td>${(e.evidence ?? []).map((u) => html`${externalLink(u)} `)}${e.notes ?? ''}</td></tr>\n`)}</tbody></table></div>` : ''}
 ${r.training_compute ? html`<p>Training compute: ${typeof r.training_compute.flop === 'number' ? `${r.training_compute.flop.toExponential(2)} FLOP` : 'unknown'}${r.training_compute.notes ? html` (${r.training_compute.notes})` : ''} ${(r.training_compute.evidence ?? []).map((u) => externalLink(u))}</p>` : ''}
 ${r.monetised !== undefined ? html`<p>Access sold (paid API or weights): ${r.monetised === 'unknown' ? 'unknown' : r.monetised ? 'yes' : 'no'}</p>` : ''}
 </section>`;
@@ -102,8 +157,12 @@ function releaseNote(links: Links, view: ModelView): Html | string {
 export function modelPage(links: Links, data: SiteData, view: ModelView, dated: DateSource = links.mode === 'static' ? 'built' : 'today'): Html {
   const r = view.row.record;
   const base = r.derived_from ? data.registry.model(r.derived_from) : undefined;
+  const extrasHtml = extras(view);
   const main = html`<p class="crumbs"><a href="${links.page('/')}">Index</a> › ${r.organization}</p>
 <h1>${r.name}</h1>
+${jumpList(extrasHtml !== '')}
+${componentTable(view)}
+<p><a href="${links.page('/compare', { ids: r.id })}">Compare with other models</a></p>
 <dl class="facts">
 <dt>Organization</dt><dd>${r.organization}</dd>
 <dt>Released</dt><dd>${r.released}</dd>
@@ -115,16 +174,16 @@ ${r.links && Object.keys(r.links).length ? html`<dt>Links</dt><dd>${Object.entri
 </dl>
 ${r.notes ? html`<p class="notes">${r.notes}</p>` : ''}
 ${releaseNote(links, view)}
-<p><a href="${links.page('/compare', { ids: r.id })}">Compare with other models</a> · <a href="#verdicts">Verdicts</a> · <a href="#advice">What to release next</a></p>
 ${summary(view)}
-${verdictsPanel(links, view.verdicts, view.asOf, dated, `/models/${r.id}`)}
-${adviceSection(view.advice)}
 <section aria-labelledby="components-title"><h2 id="components-title">Components</h2>
 ${STAGES.map((stage) => html`<h3>${stage[0]!.toUpperCase() + stage.slice(1)}</h3>
 ${KINDS.flatMap((kind) => COMPONENTS.filter((c) => c.stage === stage && c.kind === kind).map((c) => componentSection(links, data, view, c.key)))}`)}
 </section>
-${extras(view)}
-${badge(links, r.id, r.name)}`;
+${verdictsPanel(links, view.verdicts, view.asOf, dated, `/models/${r.id}`)}
+${adviceSection(view.advice)}
+${badge(links, r.id, r.name)}
+${history(view)}
+${extrasHtml}`;
   // The twins carry the query the page was read with.
   const query = { ...(view.row.classification.reading === 'strict' ? {} : { reading: view.row.classification.reading }), ...(dated === 'asked' ? { 'as-of': view.asOf } : {}) };
   return page(links, { title: r.name, path: `/models/${r.id}`, query, twins: ['json', 'csv'], main, description: `How open is ${r.name}? Each pipeline component's openness level with its reasons, and the verdicts of MOF, OSI's definition, the European index and the EU AI Act.` });

@@ -41,8 +41,8 @@ function mof(v: Verdicts['mof']): Html {
   return html`<section class="verdict" id="v-mof" aria-labelledby="v-mof-title">
 <h3 id="v-mof-title">Model Openness Framework: ${verdictChip(v.class ? `Class ${v.class}` : 'no class', v.class ? 'ok' : 'no')}</h3>
 ${list(v.reasons)}
-<table class="plain progress"><caption>Progress per class (required components met, with those of the classes above)</caption>
-<tbody>${classes.map(([c, name]) => html`<tr><th scope="row">Class ${c} (${name})</th><td><meter min="0" max="100" value="${v.progress[c]}">${v.progress[c]}%</meter></td><td class="num">${v.progress[c]}%</td></tr>`)}</tbody></table>
+<div class="scroll"><table class="plain progress"><caption>Progress per class (required components met, with those of the classes above)</caption>
+<tbody>${classes.map(([c, name]) => html`<tr><th scope="row">Class ${c} (${name})</th><td><meter min="0" max="100" value="${v.progress[c]}">${v.progress[c]}%</meter></td><td class="num">${v.progress[c]}%</td></tr>`)}</tbody></table></div>
 <h4>Missing components</h4>
 ${list(v.missing, 'None: every required component is met.')}
 ${sources(v)}
