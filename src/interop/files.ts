@@ -2,12 +2,15 @@
 import { randomBytes } from 'node:crypto';
 import { type FileHandle, link, lstat, mkdir, open, realpath, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { decodeUtf8 } from '../registry/encoding.js';
+
+export { invalidUtf8At } from '../registry/encoding.js';
 
 /** Text inputs larger than this are refused unread: no model card, license or record needs more. */
 export const TEXT_CAP = 1024 * 1024;
 
 export type ReadFailure = 'missing' | 'unreadable' | 'not-a-file' | 'too-large' | 'binary' | 'encoding' | 'symlink-outside';
-export type ReadResult = { ok: true; text: string; bytes: number } | { ok: false; reason: ReadFailure; message: string };
+export type ReadResult = { ok: true; text: string; bytes: number } | { ok: false; reason: ReadFailure; message: string; line?: number; col?: number };
 
 export interface ReadOptions {
   cap?: number;
@@ -45,32 +48,16 @@ export async function checkLink(path: string, root: string): Promise<ReadResult 
   return undefined;
 }
 
-/** The offset of the first byte that is not valid UTF-8, or -1. */
-export function invalidUtf8At(bytes: Uint8Array): number {
-  for (let i = 0; i < bytes.length;) {
-    const b = bytes[i]!;
-    const n = b < 0x80 ? 0 : b >= 0xc2 && b < 0xe0 ? 1 : b >= 0xe0 && b < 0xf0 ? 2 : b >= 0xf0 && b < 0xf5 ? 3 : -1;
-    if (n < 0) return i;
-    for (let k = 1; k <= n; k++) if (i + k >= bytes.length || (bytes[i + k]! & 0xc0) !== 0x80) return i;
-    i += n + 1;
-  }
-  return -1;
-}
-
 /** Decodes bytes as text: UTF-8 (BOM allowed) or UTF-16 with a BOM; binaries and other encodings are refused with the reason. */
 export function decodeText(bytes: Uint8Array): ReadResult {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { ok: true, text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), bytes: bytes.length };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { ok: true, text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), bytes: bytes.length };
   const head = bytes.subarray(0, 8192);
   if (head.includes(0)) return fail('binary', 'looks like a binary file (it contains NUL bytes), not text');
-  const bad = invalidUtf8At(bytes);
-  if (bad >= 0) {
-    let line = 1;
-    for (let i = 0; i < bad; i++) if (bytes[i] === 0x0a) line++;
-    return fail('encoding', `is not UTF-8 text (byte 0x${bytes[bad]!.toString(16).padStart(2, '0')} at line ${line} is invalid); save it as UTF-8`);
-  }
-  const text = new TextDecoder('utf-8').decode(bytes);
-  return { ok: true, text: text.replace(/^\uFEFF/, ''), bytes: bytes.length };
+  // The same check, and the same positioned message, as for registry records.
+  const decoded = decodeUtf8(bytes);
+  if (!decoded.ok) return { ok: false, reason: decoded.kind === 'binary' ? 'binary' : 'encoding', message: decoded.message, line: decoded.line, col: decoded.col };
+  return { ok: true, text: decoded.text, bytes: bytes.length };
 }
 
 /** Reads a text file within the cap, or says clearly why not. Never throws for a bad file. */

@@ -47,7 +47,7 @@ export function importCommand(program: Command, ctx: Context): Command {
       const drafts: Draft[] = [];
       for (const file of files) {
         const read = await readText(file.path, file.root ? { root: file.root } : {});
-        if (!read.ok) { problems.push({ file: display(file.path), line: 1, col: 1, severity: 'error', message: read.message }); continue; }
+        if (!read.ok) { problems.push({ file: display(file.path), line: read.line ?? 1, col: read.col ?? 1, severity: 'error', message: read.message }); continue; }
         const result = format.importText(read.text, display(file.path), registry);
         problems.push(...result.problems);
         drafts.push(...result.drafts);
