@@ -8,6 +8,7 @@ import type { Registry } from '../core/registry.js';
 import { COMPONENTS, component } from '../core/taxonomy.js';
 import { datasetLicense } from './datasets.js';
 import { type HubMetadata, hubLicense } from './hub.js';
+import { MAX_JSON_DEPTH, jsonTooDeepAt } from './json-depth.js';
 import { controlCharacterName, invalidUtf8At, notUtf8Message, positionOf } from '../registry/encoding.js';
 
 export type BatchFormat = 'jsonl' | 'csv';
@@ -56,6 +57,8 @@ export class BatchClassifier implements LineClassifier {
   /** The output line (with its newline), or the reason the input line is bad. */
   classifyLine(text: string): { ok: true; out: string } | { ok: false; message: string } {
     if (text.endsWith(TOO_LONG)) return { ok: false, message: `longer than ${MAX_LINE_BYTES / 1024 / 1024} MB; skipped` };
+    const deep = jsonTooDeepAt(text);
+    if (deep >= 0) return { ok: false, message: `column ${deep + 1}: JSON nests more than ${MAX_JSON_DEPTH} deep (at most ${MAX_JSON_DEPTH})` };
     let meta: unknown;
     try {
       meta = JSON.parse(text);

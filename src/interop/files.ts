@@ -1,6 +1,6 @@
 // Careful file access for foreign input: a size cap, no binaries, UTF-8 only, no symlinks out of a folder; atomic writes.
 import { randomBytes } from 'node:crypto';
-import { type FileHandle, link, lstat, mkdir, open, realpath, rename, stat, unlink } from 'node:fs/promises';
+import { type FileHandle, link, lstat, mkdir, open, readdir, realpath, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { decodeUtf8 } from '../registry/encoding.js';
 
@@ -106,6 +106,42 @@ export function formatBytes(n: number): string {
   return `${v >= 10 ? Math.round(v) : Math.round(v * 10) / 10} ${units[i]}`;
 }
 
+/** The first existing path on the way to `dir` that is not a folder. */
+async function inTheWay(dir: string): Promise<string> {
+  for (let p = resolve(dir); ; p = dirname(p)) {
+    const info = await stat(p).catch(() => undefined);
+    if (info && !info.isDirectory()) return p;
+    if (dirname(p) === p) return dir;
+  }
+}
+
+/** A temporary file of writeFileAtomic: .NAME.PID.RANDOM.tmp */
+const TEMPORARY = /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/;
+const swept = new Set<string>();
+
+function alive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try { process.kill(pid, 0); return true; } catch (e) { return (e as NodeJS.ErrnoException).code === 'EPERM'; }
+}
+
+/**
+ * Removes the temporary files a killed run left in a folder (their process is gone), once per folder and run:
+ * a crash leaves a hidden file behind, and the next write to that folder clears it.
+ */
+export async function removeStaleTemporaries(dir: string): Promise<string[]> {
+  const key = resolve(dir);
+  if (swept.has(key)) return [];
+  swept.add(key);
+  const names = await readdir(dir).catch(() => [] as string[]);
+  const removed: string[] = [];
+  for (const name of names) {
+    const m = TEMPORARY.exec(name);
+    if (!m || alive(Number(m[1]))) continue;
+    if (await unlink(join(dir, name)).then(() => true, () => false)) removed.push(name);
+  }
+  return removed;
+}
+
 /**
  * Writes a whole file or nothing: the text goes to a temporary file in the same folder, is flushed, then
  * renamed into place. Without `force` an existing file is left alone ('exists'); the hard link used for that
@@ -113,7 +149,11 @@ export function formatBytes(n: number): string {
  */
 export async function writeFileAtomic(path: string, text: string, options: { force?: boolean } = {}): Promise<'written' | 'exists'> {
   const dir = dirname(path);
-  await mkdir(dir, { recursive: true });
+  await mkdir(dir, { recursive: true }).catch(async (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EEXIST' && e.code !== 'ENOTDIR') throw e;
+    throw Object.assign(new Error(`cannot create the folder ${dir}: ${await inTheWay(dir)} is a file, not a folder (choose another folder, or move the file)`), { code: 'ENOTDIR' });
+  });
+  await removeStaleTemporaries(dir);
   if (!options.force && await lstat(path).then(() => true, () => false)) return 'exists';
   const tmp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   const handle = await open(tmp, 'wx');

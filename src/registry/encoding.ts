@@ -73,6 +73,7 @@ export function decodeUtf8(bytes: Uint8Array): Decoded {
 }
 
 /** Control characters no value may hold: C0 except tab, newline and carriage return; DEL; C1. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 export const CONTROL_CHARACTER = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
 
 /** "U+0000" for the first control character of a text. */
