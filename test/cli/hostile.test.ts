@@ -5,8 +5,8 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
-import { COMPONENT_KEYS } from '../../src/core/taxonomy.js';
 import { ROOT } from '../helpers.js';
+import { record } from '../hostile-records.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'howopen-hostile-'));
 const BIN = join(ROOT, 'bin/howopen.js');
@@ -20,12 +20,6 @@ function assertBad(r: ReturnType<typeof run>, message: RegExp, code = 2) {
   assert.equal(r.code, code, r.out);
   assert.match(r.out, message);
   assert.doesNotMatch(r.stderr, /internal error|^\s+at /m, 'no crash, no stack trace');
-}
-
-/** A valid record; `weights` is the weights' license, `extra` more top-level lines. */
-export function record(weights = 'MIT', extra = '', id = 'hostile'): string {
-  const components = COMPONENT_KEYS.map((k) => (k === 'deployment.data.weights' ? `  ${k}:\n    status: public\n    license: ${weights}\n` : `  ${k}: { status: closed }\n`)).join('');
-  return `id: ${id}\nname: Hostile\norganization: Tests\nreleased: "2024-01"\n${extra}components:\n${components}`;
 }
 
 function file(name: string, content: string | Buffer): string {
