@@ -109,8 +109,23 @@ function tokenize(text: string): string[] {
   return tokens;
 }
 
+/** Resolutions per index, kept for the texts seen most (a registry repeats a few dozen license strings). */
+const RESOLVED = new WeakMap<LicenseIndex, Map<string, Resolution>>();
+const RESOLVED_LIMIT = 2000;
+
 /** Resolves a license string (an alias, an id, or an expression of them) into a tree of license ids. */
 export function resolveLicense(text: string, index: LicenseIndex): Resolution {
+  let memo = RESOLVED.get(index);
+  if (!memo) RESOLVED.set(index, memo = new Map());
+  const known = memo.get(text);
+  if (known) return known;
+  const resolution = resolveUncached(text, index);
+  if (memo.size >= RESOLVED_LIMIT) memo.clear();
+  memo.set(text, resolution);
+  return resolution;
+}
+
+function resolveUncached(text: string, index: LicenseIndex): Resolution {
   if (text.length > EXPRESSION_LIMITS.chars) {
     return { ok: false, error: `the license expression is ${text.length} characters long (at most ${EXPRESSION_LIMITS.chars})`, suggestions: [] };
   }

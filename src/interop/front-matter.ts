@@ -1,6 +1,6 @@
 // Front matter (the YAML between --- lines at the top of a Jekyll page or a model card), with errors at the file's own line.
-import { type Document, LineCounter, parseDocument } from 'yaml';
-import { shapeProblem, toData } from '../registry/parse.js';
+import { type Document, LineCounter } from 'yaml';
+import { parseYaml, toData } from '../registry/parse.js';
 import type { Finding } from './draft.js';
 
 /** Line and column of a dotted source path ("deployment.data.weights.license", "release.components[2].license"). */
@@ -31,9 +31,9 @@ export type ParsedYaml = { ok: true; data: unknown; at: Locate } | { ok: false; 
 export function parseYamlText(text: string, file: string, lineOffset = 0, what = 'YAML syntax'): ParsedYaml {
   const lineCounter = new LineCounter();
   // Nesting and document count are checked before anything is built: deep nesting exhausts the document builder.
-  const shape = shapeProblem(text);
-  if (shape) return { ok: false, problem: { file, line: shape.line + lineOffset, col: shape.col, severity: 'error', message: `${what}: ${shape.message}` } };
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const parsed = parseYaml(text, lineCounter);
+  if ('message' in parsed) return { ok: false, problem: { file, line: parsed.line + lineOffset, col: parsed.col, severity: 'error', message: `${what}: ${parsed.message}` } };
+  const doc = parsed.doc;
   const error = doc.errors[0];
   if (error) {
     const pos = lineCounter.linePos(error.pos[0]);

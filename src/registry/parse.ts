@@ -1,5 +1,5 @@
 // Parses one registry file's text into a record, with every problem at its line and column. No file system.
-import { type CST, type Document, LineCounter, Parser, isMap, isPair, isScalar, parseDocument } from 'yaml';
+import { type CST, Composer, type Document, LineCounter, Parser, isMap, isPair, isScalar } from 'yaml';
 import type { z } from 'zod';
 import { closest } from 'fastest-levenshtein';
 import { controlCharacterName, decodeUtf8 } from './encoding.js';
@@ -42,9 +42,9 @@ export function parseRecord<S extends z.ZodType>(input: string | Uint8Array, fil
     if (!decoded.ok) return { problems: [{ file, line: decoded.line, col: decoded.col, message: decoded.message }], locate: nowhere };
     text = decoded.text;
   }
-  const shape = shapeProblem(text);
-  if (shape) return { problems: [{ file, ...shape }], locate: nowhere };
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const parsed = parseYaml(text, lineCounter);
+  if ('message' in parsed) return { problems: [{ file, ...parsed }], locate: nowhere };
+  const doc = parsed.doc;
   const locate = locator(doc, lineCounter);
   for (const error of doc.errors) {
     const pos = lineCounter.linePos(error.pos[0]);
@@ -64,11 +64,22 @@ export function parseRecord<S extends z.ZodType>(input: string | Uint8Array, fil
   return { problems, locate };
 }
 
-/** The nesting depth over the limit, or several documents, read from the parser's token tree (iteratively). */
-export function shapeProblem(text: string): { line: number; col: number; message: string } | undefined {
-  const lines = new LineCounter();
+/**
+ * Parses YAML text into one document, checking first, on the parser's token tree and without recursion, that it
+ * holds one document nested at most MAX_YAML_DEPTH deep; the tokens are then composed (parsed once, not twice).
+ */
+export function parseYaml(text: string, lineCounter = new LineCounter()): { doc: Document.Parsed } | { line: number; col: number; message: string } {
+  const tokens = [...new Parser(lineCounter.addNewLine).parse(text)];
+  const shape = shapeProblem(tokens, lineCounter);
+  if (shape) return shape;
+  const doc = new Composer({ prettyErrors: false, uniqueKeys: true }).compose(tokens, true, text.length).next().value;
+  return { doc: doc! };
+}
+
+/** The nesting depth over the limit, or several documents, in a token tree (walked iteratively). */
+function shapeProblem(tokens: readonly CST.Token[], lines: LineCounter): { line: number; col: number; message: string } | undefined {
   let documents = 0;
-  for (const token of new Parser(lines.addNewLine).parse(text)) {
+  for (const token of tokens) {
     if (token.type !== 'document') continue;
     if (++documents > 1) {
       return { ...lines.linePos(token.offset), message: 'a second YAML document (after ---): a record file holds one document; split it into one file per record' };

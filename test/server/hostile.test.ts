@@ -26,7 +26,7 @@ describe('POST /api/v1/classify on the real server', () => {
   let server: { child: ChildProcess; url: string };
   before(async () => { server = await startServe(['--post-limit', '1000']); });
   after(() => { if (server.child.exitCode === null) server.child.kill('SIGKILL'); });
-  const post = (body: string | Buffer, headers: Record<string, string> = YAML) => fetch(`${server.url}api/v1/classify`, { method: 'POST', body, headers });
+  const post = (body: string | Buffer, headers: Record<string, string> = YAML) => fetch(`${server.url}api/v1/classify`, { method: 'POST', body: typeof body === 'string' ? body : new Uint8Array(body), headers });
 
   it('classifies a valid record in a worker', async () => {
     const res = await post(record());
