@@ -55,11 +55,16 @@ export interface Server {
 }
 
 /** Apps whose classify pools are running, so that a server can drain them when it stops. */
-const POOLS = new WeakMap<Hono, () => ClassifyPool | undefined>();
+const POOLS = new WeakMap<Hono, (start?: boolean) => ClassifyPool | undefined>();
 
 /** Ends an app's classify workers (after the records they are classifying); for a server that stops. */
 export async function closeApp(app: Hono): Promise<void> {
   await POOLS.get(app)?.()?.close();
+}
+
+/** Starts an app's classify workers ahead of the first POST (howopen serve, once it listens). */
+export function warmApp(app: Hono): void {
+  POOLS.get(app)?.(true)?.warm();
 }
 
 const isApi = (c: Context) => c.req.path.startsWith('/api/');
@@ -129,7 +134,7 @@ export function createApp(options: AppOptions): Hono {
   };
 
   const app = new Hono();
-  POOLS.set(app, () => pool);
+  POOLS.set(app, (start) => (start ? server.pool() : pool));
   // Responses from send() and produce() carry the security headers already; this covers every other one.
   app.use('*', async (c, next) => {
     await next();

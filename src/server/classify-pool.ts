@@ -58,6 +58,11 @@ export class ClassifyPool {
     });
   }
 
+  /** Starts every worker now (a server does so when it starts listening), so the first records wait for none. */
+  warm(): void {
+    while (!this.closed && this.slots.length < this.size) this.spawn();
+  }
+
   /** Records waiting and running, for tests and health checks. */
   get load(): { waiting: number; running: number; workers: number } {
     return { waiting: this.waiting.length, running: this.slots.filter((s) => s.job).length, workers: this.slots.length };

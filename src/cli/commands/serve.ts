@@ -39,11 +39,12 @@ export function serveCommand(program: Command, ctx: Context): Command {
       const hostname = opts.host ?? process.env.HOST ?? '127.0.0.1';
       const { registry, problems } = await loadForFace(ctx);
       // Loaded on demand, so that the other commands start without the web stack.
-      const [{ serve }, { closeApp, createApp }] = await Promise.all([import('@hono/node-server'), import('../../server/app.js')]);
+      const [{ serve }, { closeApp, createApp, warmApp }] = await Promise.all([import('@hono/node-server'), import('../../server/app.js')]);
       const app = createApp({ registry, problems, baseUrl: opts.baseUrl ?? null, postLimit });
       await new Promise<void>((resolve, reject) => {
         const server = serve({ fetch: app.fetch, port, hostname }, (info) => {
           const host = hostname === '0.0.0.0' || hostname === '::' ? 'localhost' : hostname.includes(':') ? `[${hostname}]` : hostname;
+          warmApp(app);
           ctx.io.out(`howopen: serving ${registry.models.length} models and ${registry.licenses.length} licenses at http://${host}:${info.port}/`);
           resolve();
         });
