@@ -2,8 +2,19 @@
 import { readdir, stat } from 'node:fs/promises';
 import { extname, join, relative } from 'node:path';
 import type { Finding } from '../interop/draft.js';
-import { writeFileAtomic } from '../interop/files.js';
+import { removeStaleTemporaries, writeFileAtomic } from '../interop/files.js';
 import type { Context } from './context.js';
+import { InputError } from './output.js';
+
+/** Refuses an --out that names a file (or lies under one): --out is a folder the outputs go into. Clears a killed run's temporaries there. */
+export async function checkOutFolder(out: string, what: string): Promise<void> {
+  if (out === '-') return;
+  const info = await stat(out).catch((e: NodeJS.ErrnoException) => e);
+  if (info instanceof Error ? info.code === 'ENOTDIR' : !info.isDirectory()) {
+    throw new InputError(`--out ${out} ${info instanceof Error ? 'lies under a file' : 'is an existing file'}: --out names the folder ${what} are written into (one file each); give a folder, or - for standard output`);
+  }
+  if (!(info instanceof Error)) await removeStaleTemporaries(out);
+}
 
 export function display(path: string): string {
   const rel = relative(process.cwd(), path);

@@ -49,7 +49,8 @@ export function parseRelease(text: string): Release | { error: string } {
 
 /** The record as it would be after the releases: each target public under its license. */
 export function applyReleases(record: ModelRecord, releases: readonly Release[]): ModelRecord {
-  const next: ModelRecord = structuredClone(record);
+  // Only the bags a release changes are copied: the record itself is never modified.
+  const next: ModelRecord = { ...record, components: { ...record.components }, ...(record.documentation ? { documentation: { ...record.documentation } } : {}), ...(record.artifacts ? { artifacts: { ...record.artifacts } } : {}) };
   for (const { target, license } of releases) {
     const entry: ComponentEntry = { status: 'public', license, notes: 'what-if release' };
     if (component(target)) next.components[target] = entry;

@@ -1,5 +1,6 @@
 // License expressions (SPDX syntax: AND, OR, WITH, parentheses) resolved against the knowledge base and scored.
 import parseSpdx from 'spdx-expression-parse';
+import spdxExceptions from 'spdx-exceptions/index.json' with { type: 'json' };
 import { distance } from 'fastest-levenshtein';
 import {
   type Grant, type License, type ObligationKey, type Reading, type RightKey, type ScoredRightMap,
@@ -62,6 +63,39 @@ export function suggestLicenses(name: string, index: LicenseIndex): string[] {
 
 const OPERATORS = new Set(['AND', 'OR', 'WITH']);
 
+/**
+ * Limits on one expression, so that whatever validates also classifies quickly: no real model names more
+ * than a handful of licenses, and these bounds keep every walk over the tree shallow and its work linear.
+ */
+export const EXPRESSION_LIMITS = { terms: 64, depth: 16, chars: 4096 } as const;
+
+/** The SPDX exception ids a WITH may name. */
+export const SPDX_EXCEPTIONS: readonly string[] = spdxExceptions;
+const EXCEPTION_SET = new Set(SPDX_EXCEPTIONS);
+
+/** An exception id after WITH that SPDX does not know, with the closest known ones. */
+function unknownException(name: string): string {
+  const near = SPDX_EXCEPTIONS.map((id) => [id, distance(name.toLowerCase(), id.toLowerCase())] as const)
+    .sort((a, b) => a[1] - b[1]).slice(0, 3).map(([id]) => id);
+  return `unknown exception "${name}" after WITH (an SPDX exception id; closest: ${near.join(', ')}; the ${SPDX_EXCEPTIONS.length} allowed ids are listed at https://spdx.org/licenses/exceptions-index.html)`;
+}
+
+/** The first limit the tokens break, as an error, or undefined. */
+function overLimit(tokens: readonly string[]): string | undefined {
+  let depth = 0;
+  let terms = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (token === '(') {
+      if (++depth > EXPRESSION_LIMITS.depth) return `parentheses nest more than ${EXPRESSION_LIMITS.depth} deep (at most ${EXPRESSION_LIMITS.depth}; flatten the expression)`;
+    } else if (token === ')') depth--;
+    else if (!OPERATORS.has(token) && tokens[i - 1] !== 'WITH' && ++terms > EXPRESSION_LIMITS.terms) {
+      return `names more than ${EXPRESSION_LIMITS.terms} licenses (at most ${EXPRESSION_LIMITS.terms} terms; list the licenses that apply, once each)`;
+    }
+  }
+  return undefined;
+}
+
 /** Splits an expression into parentheses, operators and phrases; a phrase may be a multi-word alias ("Apache 2.0"). */
 function tokenize(text: string): string[] {
   const tokens: string[] = [];
@@ -75,15 +109,41 @@ function tokenize(text: string): string[] {
   return tokens;
 }
 
+/** Resolutions per index, kept for the texts seen most (a registry repeats a few dozen license strings). */
+const RESOLVED = new WeakMap<LicenseIndex, Map<string, Resolution>>();
+const RESOLVED_LIMIT = 2000;
+
 /** Resolves a license string (an alias, an id, or an expression of them) into a tree of license ids. */
 export function resolveLicense(text: string, index: LicenseIndex): Resolution {
+  let memo = RESOLVED.get(index);
+  if (!memo) RESOLVED.set(index, memo = new Map());
+  const known = memo.get(text);
+  if (known) return known;
+  const resolution = resolveUncached(text, index);
+  if (memo.size >= RESOLVED_LIMIT) memo.clear();
+  memo.set(text, resolution);
+  return resolution;
+}
+
+function resolveUncached(text: string, index: LicenseIndex): Resolution {
+  if (text.length > EXPRESSION_LIMITS.chars) {
+    return { ok: false, error: `the license expression is ${text.length} characters long (at most ${EXPRESSION_LIMITS.chars})`, suggestions: [] };
+  }
   const whole = /[()]/.test(text) ? undefined : lookupLicense(text, index);
   if (whole) return { ok: true, tree: { license: whole.id }, expression: whole.id };
 
+  const tokens = tokenize(text);
+  const limit = overLimit(tokens);
+  if (limit) return { ok: false, error: `the license expression ${limit}`, suggestions: [] };
   const placeholders: { id: string; orLater: boolean }[] = [];
   const parts: string[] = [];
-  for (const token of tokenize(text)) {
-    if (token === '(' || token === ')' || OPERATORS.has(token) || parts.at(-1) === 'WITH') { parts.push(token); continue; }
+  for (const token of tokens) {
+    if (parts.at(-1) === 'WITH') {
+      if (!EXCEPTION_SET.has(token)) return { ok: false, error: unknownException(token), suggestions: [] };
+      parts.push(token);
+      continue;
+    }
+    if (token === '(' || token === ')' || OPERATORS.has(token)) { parts.push(token); continue; }
     const orLater = token.endsWith('+') && !lookupLicense(token, index);
     const name = orLater ? token.slice(0, -1) : token;
     const license = lookupLicense(name, index);
@@ -144,12 +204,20 @@ export interface Evaluation {
   steps: string[];
 }
 
-/** Scores a resolved expression: AND keeps the weakest grant of each right; OR takes the alternative worth more points. */
+/** A subtree's text as it reads inside its parent: parenthesised when the parent joins with the other operator. */
+function inParent(tree: LicenseTree, text: string, parent: 'and' | 'or'): string {
+  return 'conjunction' in tree && tree.conjunction !== parent ? `(${text})` : text;
+}
+
+/**
+ * Scores a resolved expression: AND keeps the weakest grant of each right; OR takes the alternative worth more points.
+ * Each node is scored once and its text built from its children's (no subtree is formatted or scored twice).
+ */
 export function evaluateTree(tree: LicenseTree, index: LicenseIndex, reading: Reading): Evaluation {
   if ('license' in tree) return evaluateLeaf(tree, index, reading);
   const left = evaluateTree(tree.left, index, reading);
   const right = evaluateTree(tree.right, index, reading);
-  const expression = formatTree(tree);
+  const expression = `${inParent(tree.left, left.expression, tree.conjunction)} ${tree.conjunction.toUpperCase()} ${inParent(tree.right, right.expression, tree.conjunction)}`;
   if (tree.conjunction === 'or') {
     const chosen = right.points > left.points ? right : left;
     const other = chosen === left ? right : left;

@@ -17,6 +17,14 @@ export function rightsField(field: string): { subject: string; right: RightKey }
   const right = rightKey(field.slice(dot + 1));
   return right && (COMPONENT_KEYS.includes(subject) || isScope(subject)) ? { subject, right } : undefined;
 }
+/** The values each verdict takes: a condition naming another one is an error, not an empty answer. */
+export const VERDICT_VALUES: Record<keyof typeof VERDICT_FIELDS, readonly string[]> = {
+  mof: ['I', 'II', 'III', 'none'],
+  osaid: ['pass', 'fail'],
+  exempt: ['yes', 'no', 'unknown'],
+};
+/** A release month or year to compare with: released>=2023, released<2024-07. */
+const RELEASED_VALUE = /^(19|20)\d\d(-(0[1-9]|1[0-2]))?$/;
 type Operator = '>=' | '<=' | '!=' | '=' | '>' | '<' | '~';
 
 export interface Condition { field: string; op: Operator; value: string }
@@ -38,6 +46,12 @@ export function parseCondition(text: string): QueryResult<Condition> {
   }
   if (isVerdictField(field) && op !== '=' && op !== '!=') {
     return { ok: false, error: `"${field}" takes = or != only, in "${text}" (e.g. mof=II, osaid=pass, exempt=yes)` };
+  }
+  if (isVerdictField(field) && !VERDICT_VALUES[field].some((v) => v.toLowerCase() === value.toLowerCase())) {
+    return { ok: false, error: `"${value}" is not a value of ${field} in "${text}" (use one of ${VERDICT_VALUES[field].join(', ')})` };
+  }
+  if (field === 'released' && op !== '~' && !RELEASED_VALUE.test(value)) {
+    return { ok: false, error: `"${value}" is not a release date in "${text}" (use a year or year-month such as 2023 or 2023-07)` };
   }
   if (COMPONENT_KEYS.includes(field) && op !== '~' && parseLevel(value) === undefined) {
     return { ok: false, error: `"${value}" is not a level in "${text}" (use C1–C5, D1–D5, 1–5, N/A or Unknown)` };

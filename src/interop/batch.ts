@@ -8,6 +8,8 @@ import type { Registry } from '../core/registry.js';
 import { COMPONENTS, component } from '../core/taxonomy.js';
 import { USE_COMPONENT, datasetLicense } from './datasets.js';
 import { type HubMetadata, hubLicense } from './hub.js';
+import { MAX_JSON_DEPTH, jsonTooDeepAt } from './json-depth.js';
+import { controlCharacterName, invalidUtf8At, notUtf8Message, positionOf } from '../registry/encoding.js';
 
 export type BatchFormat = 'jsonl' | 'csv';
 
@@ -16,6 +18,8 @@ export const MAX_LINE_BYTES = 1024 * 1024;
 /** Cached results per distinct license or dataset list; cleared when full, so memory stays bounded. */
 const CACHE_LIMIT = 20_000;
 const TOO_LONG = '\u0000';
+/** Marks a line whose bytes are not UTF-8: the marker, then "byte:column" (a real line's bytes never start so: NUL is no JSON). */
+const NOT_UTF8 = '\u0000\u0001';
 
 /** Turns one input line into one output line; the batch classifier, or the benchmark's parse-and-reserialise baseline. */
 export interface LineClassifier {
@@ -53,6 +57,8 @@ export class BatchClassifier implements LineClassifier {
   /** The output line (with its newline), or the reason the input line is bad. */
   classifyLine(text: string): { ok: true; out: string } | { ok: false; message: string } {
     if (text.endsWith(TOO_LONG)) return { ok: false, message: `longer than ${MAX_LINE_BYTES / 1024 / 1024} MB; skipped` };
+    const deep = jsonTooDeepAt(text);
+    if (deep >= 0) return { ok: false, message: `column ${deep + 1}: JSON nests more than ${MAX_JSON_DEPTH} deep (at most ${MAX_JSON_DEPTH})` };
     let meta: unknown;
     try {
       meta = JSON.parse(text);
@@ -63,6 +69,8 @@ export class BatchClassifier implements LineClassifier {
     const m = meta as HubMetadata & { modelId?: unknown };
     const id = typeof m.id === 'string' ? m.id : typeof m.modelId === 'string' ? m.modelId : undefined;
     if (!id) return { ok: false, message: 'no "id" (the model\'s Hub id, a string)' };
+    const control = controlCharacterName(id);
+    if (control) return { ok: false, message: `"id" holds the control character ${control}; an id is plain text` };
     const weights = this.weights(m);
     const data = this.data(m);
     if (this.format === 'csv') {
@@ -148,10 +156,23 @@ export class BatchClassifier implements LineClassifier {
   }
 }
 
-/** Passes bytes through, but cuts a line at MAX_LINE_BYTES and marks it, so readline never holds more than that. */
+/**
+ * Passes lines through, but cuts a line at MAX_LINE_BYTES and marks it, so readline never holds more than that;
+ * a line that is not UTF-8 is replaced by a marked message naming the first bad byte's column (never decoded to U+FFFD).
+ */
 export class LineCap extends Transform {
   private length = 0;
   private dropping = false;
+  /** The current line's bytes so far, when it spans chunks. */
+  private pending: Buffer[] = [];
+
+  private emitLine(line: Buffer): void {
+    const bad = invalidUtf8At(line);
+    // A sequence cut at the very end of the line is bad too; a cut inside the line was caught above.
+    if (bad < 0) { this.push(line); return; }
+    const at = positionOf(line, bad);
+    this.push(`${NOT_UTF8}${line[bad]!}:${at.col}`);
+  }
 
   override _transform(chunk: Buffer, _encoding: BufferEncoding, done: TransformCallback): void {
     let start = 0;
@@ -161,19 +182,28 @@ export class LineCap extends Transform {
       if (!this.dropping) {
         const room = MAX_LINE_BYTES - this.length;
         if (end - start <= room) {
-          this.push(chunk.subarray(start, end));
+          this.pending.push(chunk.subarray(start, end));
           this.length += end - start;
         } else {
+          this.pending = [];
           this.push(TOO_LONG);
           this.dropping = true;
         }
       }
       if (nl < 0) break;
+      if (this.pending.length) this.emitLine(this.pending.length === 1 ? this.pending[0]! : Buffer.concat(this.pending));
+      this.pending = [];
       this.push('\n');
       this.length = 0;
       this.dropping = false;
       start = nl + 1;
     }
+    done();
+  }
+
+  override _flush(done: TransformCallback): void {
+    if (this.pending.length) this.emitLine(Buffer.concat(this.pending));
+    this.pending = [];
     done();
   }
 }
@@ -201,7 +231,8 @@ export async function classifyStream(input: Readable, write: (chunk: string) => 
     stats.lines++;
     const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
     if (!line.trim()) { stats.blank++; continue; }
-    const result = classifier.classifyLine(line);
+    const bad = line.startsWith(NOT_UTF8) ? line.slice(NOT_UTF8.length).split(':').map(Number) : undefined;
+    const result = bad ? { ok: false as const, message: notUtf8Message(bad[0]!, { line: stats.lines, col: bad[1]! }) } : classifier.classifyLine(line);
     if (result.ok) { buffer += result.out; stats.classified++; } else { stats.bad++; options.onBad(stats.lines, result.message); }
     if (buffer.length >= 65536) {
       const pending = write(buffer);

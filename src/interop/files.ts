@@ -1,13 +1,16 @@
 // Careful file access for foreign input: a size cap, no binaries, UTF-8 only, no symlinks out of a folder; atomic writes.
 import { randomBytes } from 'node:crypto';
-import { type FileHandle, link, lstat, mkdir, open, realpath, rename, stat, unlink } from 'node:fs/promises';
+import { type FileHandle, link, lstat, mkdir, open, readdir, realpath, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
+import { decodeUtf8 } from '../registry/encoding.js';
+
+export { invalidUtf8At } from '../registry/encoding.js';
 
 /** Text inputs larger than this are refused unread: no model card, license or record needs more. */
 export const TEXT_CAP = 1024 * 1024;
 
 export type ReadFailure = 'missing' | 'unreadable' | 'not-a-file' | 'too-large' | 'binary' | 'encoding' | 'symlink-outside';
-export type ReadResult = { ok: true; text: string; bytes: number } | { ok: false; reason: ReadFailure; message: string };
+export type ReadResult = { ok: true; text: string; bytes: number } | { ok: false; reason: ReadFailure; message: string; line?: number; col?: number };
 
 export interface ReadOptions {
   cap?: number;
@@ -45,32 +48,16 @@ export async function checkLink(path: string, root: string): Promise<ReadResult 
   return undefined;
 }
 
-/** The offset of the first byte that is not valid UTF-8, or -1. */
-export function invalidUtf8At(bytes: Uint8Array): number {
-  for (let i = 0; i < bytes.length;) {
-    const b = bytes[i]!;
-    const n = b < 0x80 ? 0 : b >= 0xc2 && b < 0xe0 ? 1 : b >= 0xe0 && b < 0xf0 ? 2 : b >= 0xf0 && b < 0xf5 ? 3 : -1;
-    if (n < 0) return i;
-    for (let k = 1; k <= n; k++) if (i + k >= bytes.length || (bytes[i + k]! & 0xc0) !== 0x80) return i;
-    i += n + 1;
-  }
-  return -1;
-}
-
 /** Decodes bytes as text: UTF-8 (BOM allowed) or UTF-16 with a BOM; binaries and other encodings are refused with the reason. */
 export function decodeText(bytes: Uint8Array): ReadResult {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return { ok: true, text: new TextDecoder('utf-16le').decode(bytes.subarray(2)), bytes: bytes.length };
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return { ok: true, text: new TextDecoder('utf-16be').decode(bytes.subarray(2)), bytes: bytes.length };
   const head = bytes.subarray(0, 8192);
   if (head.includes(0)) return fail('binary', 'looks like a binary file (it contains NUL bytes), not text');
-  const bad = invalidUtf8At(bytes);
-  if (bad >= 0) {
-    let line = 1;
-    for (let i = 0; i < bad; i++) if (bytes[i] === 0x0a) line++;
-    return fail('encoding', `is not UTF-8 text (byte 0x${bytes[bad]!.toString(16).padStart(2, '0')} at line ${line} is invalid); save it as UTF-8`);
-  }
-  const text = new TextDecoder('utf-8').decode(bytes);
-  return { ok: true, text: text.replace(/^\uFEFF/, ''), bytes: bytes.length };
+  // The same check, and the same positioned message, as for registry records.
+  const decoded = decodeUtf8(bytes);
+  if (!decoded.ok) return { ok: false, reason: decoded.kind === 'binary' ? 'binary' : 'encoding', message: decoded.message, line: decoded.line, col: decoded.col };
+  return { ok: true, text: decoded.text, bytes: bytes.length };
 }
 
 /** Reads a text file within the cap, or says clearly why not. Never throws for a bad file. */
@@ -119,6 +106,42 @@ export function formatBytes(n: number): string {
   return `${v >= 10 ? Math.round(v) : Math.round(v * 10) / 10} ${units[i]}`;
 }
 
+/** The first existing path on the way to `dir` that is not a folder. */
+async function inTheWay(dir: string): Promise<string> {
+  for (let p = resolve(dir); ; p = dirname(p)) {
+    const info = await stat(p).catch(() => undefined);
+    if (info && !info.isDirectory()) return p;
+    if (dirname(p) === p) return dir;
+  }
+}
+
+/** A temporary file of writeFileAtomic: .NAME.PID.RANDOM.tmp */
+const TEMPORARY = /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/;
+const swept = new Set<string>();
+
+function alive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try { process.kill(pid, 0); return true; } catch (e) { return (e as NodeJS.ErrnoException).code === 'EPERM'; }
+}
+
+/**
+ * Removes the temporary files a killed run left in a folder (their process is gone), once per folder and run:
+ * a crash leaves a hidden file behind, and the next write to that folder clears it.
+ */
+export async function removeStaleTemporaries(dir: string): Promise<string[]> {
+  const key = resolve(dir);
+  if (swept.has(key)) return [];
+  swept.add(key);
+  const names = await readdir(dir).catch(() => [] as string[]);
+  const removed: string[] = [];
+  for (const name of names) {
+    const m = TEMPORARY.exec(name);
+    if (!m || alive(Number(m[1]))) continue;
+    if (await unlink(join(dir, name)).then(() => true, () => false)) removed.push(name);
+  }
+  return removed;
+}
+
 /**
  * Writes a whole file or nothing: the text goes to a temporary file in the same folder, is flushed, then
  * renamed into place. Without `force` an existing file is left alone ('exists'); the hard link used for that
@@ -126,7 +149,11 @@ export function formatBytes(n: number): string {
  */
 export async function writeFileAtomic(path: string, text: string, options: { force?: boolean } = {}): Promise<'written' | 'exists'> {
   const dir = dirname(path);
-  await mkdir(dir, { recursive: true });
+  await mkdir(dir, { recursive: true }).catch(async (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EEXIST' && e.code !== 'ENOTDIR') throw e;
+    throw Object.assign(new Error(`cannot create the folder ${dir}: ${await inTheWay(dir)} is a file, not a folder (choose another folder, or move the file)`), { code: 'ENOTDIR' });
+  });
+  await removeStaleTemporaries(dir);
   if (!options.force && await lstat(path).then(() => true, () => false)) return 'exists';
   const tmp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   const handle = await open(tmp, 'wx');

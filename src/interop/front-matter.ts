@@ -1,6 +1,6 @@
 // Front matter (the YAML between --- lines at the top of a Jekyll page or a model card), with errors at the file's own line.
-import { type Document, LineCounter, parseDocument } from 'yaml';
-import { toData } from '../registry/parse.js';
+import { type Document, LineCounter } from 'yaml';
+import { parseYaml, toData } from '../registry/parse.js';
 import type { Finding } from './draft.js';
 
 /** Line and column of a dotted source path ("deployment.data.weights.license", "release.components[2].license"). */
@@ -30,7 +30,10 @@ export type ParsedYaml = { ok: true; data: unknown; at: Locate } | { ok: false; 
 /** Parses YAML with positions; `lineOffset` for YAML that starts further down a file. */
 export function parseYamlText(text: string, file: string, lineOffset = 0, what = 'YAML syntax'): ParsedYaml {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  // Nesting and document count are checked before anything is built: deep nesting exhausts the document builder.
+  const parsed = parseYaml(text, lineCounter);
+  if ('message' in parsed) return { ok: false, problem: { file, line: parsed.line + lineOffset, col: parsed.col, severity: 'error', message: `${what}: ${parsed.message}` } };
+  const doc = parsed.doc;
   const error = doc.errors[0];
   if (error) {
     const pos = lineCounter.linePos(error.pos[0]);

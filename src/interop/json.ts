@@ -6,6 +6,7 @@ import { parseRecord } from '../registry/parse.js';
 import { modelSchema } from '../registry/schema.js';
 import { type Draft, type Finding, type ImportResult, leafFields } from './draft.js';
 import { type ExportedFile, FORMAT_INFO, type Format } from './format.js';
+import { MAX_JSON_DEPTH, jsonTooDeepAt, lineCol } from './json-depth.js';
 import { orderedRecord } from './record-yaml.js';
 
 /** One record checked as the registry checks a YAML file; JSON is YAML, so problems keep their line and column. */
@@ -23,6 +24,8 @@ function importText(text: string, file: string, registry: Registry): ImportResul
   if (!trimmed.startsWith('{') && !trimmed.startsWith('[')) {
     return { drafts: [], problems: [{ file, line: 1, col: 1, severity: 'error', message: 'expected a JSON object (one record) or an array of records' }] };
   }
+  const deep = jsonTooDeepAt(text);
+  if (deep >= 0) return { drafts: [], problems: [{ file, ...lineCol(text, deep), severity: 'error', message: `JSON nests more than ${MAX_JSON_DEPTH} deep here (at most ${MAX_JSON_DEPTH}; a record nests five deep)` }] };
   try {
     JSON.parse(text);
   } catch (e) {

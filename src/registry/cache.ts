@@ -1,6 +1,6 @@
 // A snapshot of a validated registry, reused while no registry file changes, so read-only commands start fast.
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, readdir, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -51,6 +51,17 @@ async function readOwn(file: string): Promise<string | undefined> {
   return readFile(file, 'utf8');
 }
 
+/** Removes snapshots half-written by a run that was killed (their process is gone): they would pile up otherwise. */
+async function removeStaleSnapshots(dir: string): Promise<void> {
+  for (const name of await readdir(dir).catch(() => [] as string[])) {
+    const m = /^registry-[0-9a-f]{16}\.json\.(\d+)\.tmp$/.exec(name);
+    if (!m || Number(m[1]) === process.pid) continue;
+    let running = true;
+    try { process.kill(Number(m[1]), 0); } catch (e) { running = (e as NodeJS.ErrnoException).code === 'EPERM'; }
+    if (!running) await unlink(join(dir, name)).catch(() => undefined);
+  }
+}
+
 /** Loads a registry, from the snapshot when it is current; only a registry without problems is cached. */
 export async function loadRegistryCached(dir: string): Promise<Loaded> {
   const sig = await signature(dir);
@@ -66,6 +77,7 @@ export async function loadRegistryCached(dir: string): Promise<Loaded> {
     const snap: Snapshot = { signature: sig, licenses: [...loaded.registry.licenses], models: [...loaded.registry.models], families: Object.fromEntries(loaded.registry.families) };
     const tmp = `${file}.${process.pid}.tmp`;
     await mkdir(dirname(file), { recursive: true, mode: 0o700 })
+      .then(() => removeStaleSnapshots(dirname(file)))
       .then(() => writeFile(tmp, JSON.stringify(snap), { mode: 0o600 }))
       .then(() => rename(tmp, file))
       .catch(() => { /* a cache that cannot be written only costs time */ });

@@ -36,11 +36,14 @@ function display(path: string): string {
 /** Called for a file that is a mapping but fails its schema, so the checks beyond the schema still run. */
 type Invalid = (file: string, data: Record<string, unknown>, locate: Locator) => void;
 
-async function readLocated<T>(path: string, parse: (text: string, file: string) => ReturnType<typeof parseRecord>, problems: Problem[], invalid?: Invalid): Promise<Located<T> | undefined> {
+type Parse = (input: Uint8Array, file: string) => ReturnType<typeof parseRecord>;
+
+async function readLocated<T>(path: string, parse: Parse, problems: Problem[], invalid?: Invalid): Promise<Located<T> | undefined> {
   const file = display(path);
-  let text: string;
+  // Bytes, not text: the parser reports anything that is not UTF-8 at its position instead of replacing it.
+  let text: Uint8Array;
   try {
-    text = await readFile(path, 'utf8');
+    text = await readFile(path);
   } catch (e) {
     problems.push({ file, line: 1, col: 1, message: `cannot read: ${(e as Error).message}` });
     return undefined;
@@ -131,14 +134,14 @@ export async function registryDirProblem(dir: string): Promise<Problem | undefin
 }
 
 async function readFamilies(path: string, problems: Problem[]): Promise<Record<string, string>> {
-  const text = await readFile(path, 'utf8').catch((e: NodeJS.ErrnoException) => { if (e.code === 'ENOENT') return null; throw e; });
+  const text = await readFile(path).catch((e: NodeJS.ErrnoException) => { if (e.code === 'ENOENT') return null; throw e; });
   if (text === null) return {};
   const parsed = parseRecord(text, display(path), familiesSchema);
   problems.push(...parsed.problems);
   return parsed.value ?? {};
 }
 
-async function readAll<T>(paths: string[], parse: (text: string, file: string) => ReturnType<typeof parseRecord>, problems: Problem[], invalid?: Invalid): Promise<Located<T>[]> {
+async function readAll<T>(paths: string[], parse: Parse, problems: Problem[], invalid?: Invalid): Promise<Located<T>[]> {
   const items = await Promise.all(paths.map((p) => readLocated<T>(p, parse, problems, invalid)));
   return items.filter((i): i is Located<T> => i !== undefined);
 }

@@ -1,7 +1,8 @@
 // Parses one registry file's text into a record, with every problem at its line and column. No file system.
-import { type Document, LineCounter, isMap, isPair, isScalar, parseDocument } from 'yaml';
+import { type CST, Composer, type Document, LineCounter, Parser, isMap, isPair, isScalar } from 'yaml';
 import type { z } from 'zod';
 import { closest } from 'fastest-levenshtein';
+import { controlCharacterName, decodeUtf8 } from './encoding.js';
 import type { Problem } from './problem.js';
 
 export type PathKey = string | number;
@@ -20,14 +21,32 @@ export interface Parsed<T> {
 }
 
 const MAX_FILE_BYTES = 1024 * 1024;
+/** How deep mappings and lists may nest in a record file; real records nest five deep. */
+export const MAX_YAML_DEPTH = 32;
+const nowhere: Locator = { at: () => ({ line: 1, col: 1 }) };
 
-export function parseRecord<S extends z.ZodType>(text: string, file: string, schema: S): Parsed<z.output<S>> {
+/**
+ * Parses a record from its text, or from its bytes (then anything that is not UTF-8 is a positioned problem).
+ * The text's nesting and document count are checked on the parser's token tree before any value is built, so a
+ * hostile file is a problem, never a crash: the document builder recurses and runs out of memory on deep nesting.
+ */
+export function parseRecord<S extends z.ZodType>(input: string | Uint8Array, file: string, schema: S): Parsed<z.output<S>> {
   const lineCounter = new LineCounter();
   const problems: Problem[] = [];
-  if (Buffer.byteLength(text) > MAX_FILE_BYTES) {
-    return { problems: [{ file, line: 1, col: 1, message: `file is larger than ${MAX_FILE_BYTES} bytes` }], locate: { at: () => ({ line: 1, col: 1 }) } };
+  const size = typeof input === 'string' ? Buffer.byteLength(input) : input.length;
+  if (size > MAX_FILE_BYTES) {
+    return { problems: [{ file, line: 1, col: 1, message: `file is larger than ${MAX_FILE_BYTES} bytes` }], locate: nowhere };
   }
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  let text: string;
+  if (typeof input === 'string') text = input;
+  else {
+    const decoded = decodeUtf8(input);
+    if (!decoded.ok) return { problems: [{ file, line: decoded.line, col: decoded.col, message: decoded.message }], locate: nowhere };
+    text = decoded.text;
+  }
+  const parsed = parseYaml(text, lineCounter);
+  if ('message' in parsed) return { problems: [{ file, ...parsed }], locate: nowhere };
+  const doc = parsed.doc;
   const locate = locator(doc, lineCounter);
   for (const error of doc.errors) {
     const pos = lineCounter.linePos(error.pos[0]);
@@ -37,13 +56,81 @@ export function parseRecord<S extends z.ZodType>(text: string, file: string, sch
   const data = toData(doc);
   if (data instanceof Error) return { problems: [{ file, line: 1, col: 1, message: data.message }], locate };
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-    return { problems: [{ file, line: 1, col: 1, message: 'expected a mapping of fields (key: value)' }], locate };
+    return { problems: [{ file, ...locate.at([]), message: `expected a mapping of fields (key: value), found ${describe(data)}` }], locate };
   }
-  const result = schema.safeParse(data);
-  if (result.success) return { value: result.data, problems, locate };
-  for (const issue of result.error.issues) problems.push(...issueProblems(issue, file, locate, schema));
+  problems.push(...controlProblems(data, file, locate));
+  const result = schema.safeParse(data, { reportInput: true });
+  if (result.success && !problems.length) return { value: result.data, problems, locate };
+  if (!result.success) for (const issue of result.error.issues) problems.push(...issueProblems(issue, file, locate, schema));
   problems.sort((a, b) => a.line - b.line || a.col - b.col);
   return { problems, locate, data: data as Record<string, unknown> };
+}
+
+/**
+ * Parses YAML text into one document, checking first, on the parser's token tree and without recursion, that it
+ * holds one document nested at most MAX_YAML_DEPTH deep; the tokens are then composed (parsed once, not twice).
+ */
+export function parseYaml(text: string, lineCounter = new LineCounter()): { doc: Document.Parsed } | { line: number; col: number; message: string } {
+  const tokens = [...new Parser(lineCounter.addNewLine).parse(text)];
+  const shape = shapeProblem(tokens, lineCounter);
+  if (shape) return shape;
+  const doc = new Composer({ prettyErrors: false, uniqueKeys: true }).compose(tokens, true, text.length).next().value;
+  return { doc: doc! };
+}
+
+/** The nesting depth over the limit, or several documents, in a token tree (walked iteratively). */
+function shapeProblem(tokens: readonly CST.Token[], lines: LineCounter): { line: number; col: number; message: string } | undefined {
+  let documents = 0;
+  for (const token of tokens) {
+    if (token.type !== 'document') continue;
+    if (++documents > 1) {
+      return { ...lines.linePos(token.offset), message: 'a second YAML document (after ---): a record file holds one document; split it into one file per record' };
+    }
+    const stack: [CST.Token | null | undefined, number][] = [[token.value, 1]];
+    while (stack.length) {
+      const [node, depth] = stack.pop()!;
+      if (!node || !('items' in node)) continue;
+      if (depth > MAX_YAML_DEPTH) return { ...lines.linePos(node.offset), message: `mappings and lists nest more than ${MAX_YAML_DEPTH} deep here (at most ${MAX_YAML_DEPTH})` };
+      for (const item of node.items) {
+        if ('key' in item) stack.push([item.key, depth + 1]);
+        if ('value' in item) stack.push([item.value, depth + 1]);
+      }
+    }
+  }
+  return undefined;
+}
+
+/** What a value is, for "expected …, found …". */
+export function describe(value: unknown): string {
+  if (value === null || value === undefined) return 'nothing (an empty value)';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'string') return `the text ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
+  if (typeof value === 'number') return `the number ${value}`;
+  if (typeof value === 'boolean') return `${value} (a yes/no value; quote it for text)`;
+  return typeof value;
+}
+
+const EXPECTED: Record<string, string> = { string: 'text', number: 'a number', int: 'a whole number', boolean: 'true or false', object: 'a mapping (key: value)', array: 'a list', null: 'nothing' };
+
+/** Keys and text values holding control characters (a NUL written as "\0", an escape sequence), walked without recursion. */
+function controlProblems(data: object, file: string, locate: Locator): Problem[] {
+  const problems: Problem[] = [];
+  const stack: [unknown, PathKey[]][] = [[data, []]];
+  while (stack.length && problems.length < 20) {
+    const [value, path] = stack.pop()!;
+    if (typeof value === 'string') {
+      const name = controlCharacterName(value);
+      if (name) problems.push({ file, ...locate.at(path), field: path.join('.'), message: `holds the control character ${name}; values are plain text (remove it)` });
+    } else if (value && typeof value === 'object') {
+      for (const [key, child] of Object.entries(value)) {
+        const name = controlCharacterName(key);
+        if (name) problems.push({ file, ...locate.at([...path, key], true), field: [...path, key].join('.'), message: `the key holds the control character ${name} (remove it)` });
+        stack.push([child, [...path, Array.isArray(value) ? Number(key) : key]]);
+      }
+    }
+  }
+  return problems;
 }
 
 /** The document as plain data; aliases that expand too far (a "billion laughs" file) are an error, not a crash. */
@@ -67,7 +154,16 @@ function issueProblems(issue: z.core.$ZodIssue, file: string, locate: Locator, s
   }
   const missing = issue.code === 'invalid_type' && issue.input === undefined;
   const where = missing ? locate.at(path.slice(0, -1), false) : locate.at(path);
-  return [{ file, ...where, field: path.join('.'), message: missing ? 'required field is missing' : issue.message }];
+  let message = issue.message;
+  if (missing) message = 'required field is missing';
+  else if (issue.code === 'invalid_type') {
+    // Our wording for a wrong type: what was expected, and what the value is.
+    const found = describe(issue.input);
+    message = message.startsWith('Invalid input') ? `expected ${EXPECTED[issue.expected] ?? issue.expected}, found ${found}` : `${message} (found ${found})`;
+  } else if (issue.code === 'invalid_union' || issue.code === 'invalid_value' || issue.code === 'invalid_format') {
+    if ('input' in issue && issue.input !== undefined && !message.includes('found')) message = `${message} (found ${describe(issue.input)})`;
+  }
+  return [{ file, ...where, field: path.join('.'), message }];
 }
 
 /** The field names an object schema allows at a path, for "did you mean". */

@@ -1,5 +1,6 @@
 // The validation schema of registry records (zod); the editors' JSON Schema is generated from it.
 import { z } from 'zod';
+import { isIsoDate } from '../core/dates.js';
 import { GRANTS, LICENSE_KINDS, OBLIGATIONS, RIGHT_KEYS } from '../core/licenses.js';
 import { COMPONENT_KEYS, STATUSES } from '../core/taxonomy.js';
 
@@ -7,7 +8,9 @@ const url = z.httpUrl({ error: 'must be an http(s) URL' });
 const yearMonth = z.string({ error: 'must be a year-month such as "2023-07"' })
   .regex(/^(19|20)\d\d-(0[1-9]|1[0-2])$/, { error: 'must be a year-month such as "2023-07"' });
 const date = z.string({ error: 'must be a date such as "2026-11-22"' })
-  .regex(/^(19|20)\d\d-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { error: 'must be a date such as "2026-11-22"' });
+  .regex(/^(19|20)\d\d-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { error: 'must be a date such as "2026-11-22"' })
+  // The one date check the API and the CLI use too: 2026-02-30 is no date.
+  .refine(isIsoDate, { error: 'must be a real calendar date such as "2026-11-22" (that day does not exist)' });
 const text = z.string().min(1, { error: 'must not be empty' });
 const levelHint = z.string().regex(/^[CD]?[1-5](-[CD]?[1-5])?$/, { error: 'must be a level or range such as D3, C5 or D3-D4' });
 

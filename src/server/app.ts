@@ -5,6 +5,7 @@ import type { Registry } from '../core/registry.js';
 import type { Problem } from '../registry/problem.js';
 import { type ErrorBody, type Produced, TYPES, errorJson } from './answers.js';
 import { type Assets, loadAssets } from './assets.js';
+import { ClassifyPool, type PoolOptions } from './classify-pool.js';
 import { CACHE_CONTROL, CORS_HEADERS, CSP, type Entry, ResponseCache, SECURITY_HEADERS, entry, send } from './cache.js';
 import { datedCacheControl, utcDate } from './dates.js';
 import { type SiteData, siteData } from './data.js';
@@ -24,6 +25,10 @@ export interface AppOptions {
   cacheBytes?: number;
   /** The clock the frameworks' dated rules are read by (today's UTC date); tests pass a fixed one. */
   clock?: () => Date;
+  /** Workers, time budget and queue of POST /api/v1/classify. */
+  classify?: PoolOptions;
+  /** POSTs one address may make per minute (default 300); 0 for no limit. */
+  postLimit?: number;
 }
 
 export type { Produced };
@@ -43,6 +48,23 @@ export interface Server {
   cached(c: Context, produce: (today: string) => Produced | Promise<Produced>): Promise<Response>;
   /** Sends an answer that is not kept (a POST's, an error's). */
   produce(c: Context, produced: Produced): Response;
+  /** The worker pool that classifies posted records, started on the first POST. */
+  pool(): ClassifyPool;
+  /** POSTs per address per minute; 0: no limit. */
+  postLimit: number;
+}
+
+/** Apps whose classify pools are running, so that a server can drain them when it stops. */
+const POOLS = new WeakMap<Hono, (start?: boolean) => ClassifyPool | undefined>();
+
+/** Ends an app's classify workers (after the records they are classifying); for a server that stops. */
+export async function closeApp(app: Hono): Promise<void> {
+  await POOLS.get(app)?.()?.close();
+}
+
+/** Starts an app's classify workers ahead of the first POST (howopen serve, once it listens). */
+export function warmApp(app: Hono): void {
+  POOLS.get(app)?.(true)?.warm();
 }
 
 const isApi = (c: Context) => c.req.path.startsWith('/api/');
@@ -78,7 +100,10 @@ export function createApp(options: AppOptions): Hono {
   let cacheDay = '';
   // Pages and API answers are read at today's date: browsers and proxies keep them until midnight (UTC) at most.
   const dated = (e: Entry, now: Date): Entry => (e.cacheControl === CACHE_CONTROL.page ? { ...e, cacheControl: datedCacheControl(now) } : e);
+  let pool: ClassifyPool | undefined;
   const server: Server = {
+    pool: () => (pool ??= new ClassifyPool(options.registry, options.classify)),
+    postLimit: options.postLimit ?? 300,
     data,
     assets,
     links: linksFor,
@@ -109,6 +134,7 @@ export function createApp(options: AppOptions): Hono {
   };
 
   const app = new Hono();
+  POOLS.set(app, (start) => (start ? server.pool() : pool));
   // Responses from send() and produce() carry the security headers already; this covers every other one.
   app.use('*', async (c, next) => {
     await next();

@@ -106,13 +106,16 @@ export function openapi(base: string) {
           parameters: [readingParam, asOfParam],
           requestBody: {
             required: true,
-            description: 'A model record in the registry format (docs/RECORDS.md), at most 256 KB',
-            content: { 'application/yaml': { schema: { type: 'string' } }, 'application/json': { schema: { type: 'object' } }, 'text/plain': { schema: { type: 'string' } } },
+            description: 'A model record in the registry format (docs/RECORDS.md), UTF-8, at most 256 KB; any other Content-Type is refused (415)',
+            content: { 'application/yaml': { schema: { type: 'string' } }, 'application/json': { schema: { type: 'object' } } },
           },
           responses: {
             200: ok('The classification with frameworks and advice', { allOf: [{ $ref: '#/components/schemas/Classification' }, { type: 'object', properties: { asOf: { type: 'string', format: 'date' }, frameworks: { $ref: '#/components/schemas/Frameworks' }, advice: { type: 'array', items: { $ref: '#/components/schemas/Suggestion' } } } }] }),
             400: ok('The record is not valid, or a parameter cannot be read; each problem of a record has its line and column', { $ref: '#/components/schemas/Problems' }),
             413: error('The body is larger than 256 KB'),
+            415: error('The Content-Type is neither YAML nor JSON, or the charset is not UTF-8'),
+            429: error('Too many records posted from this address; Retry-After says when to retry'),
+            503: error('The record took longer than the time budget, or too many are queued, or the server is stopping; Retry-After says when to retry'),
           },
         },
       },

@@ -36,7 +36,7 @@ describe('bad input: the file readers', () => {
     const expect: [string, RegExp][] = [
       ['binary', /looks like a binary file \(it contains NUL bytes\)/],
       ['huge', /is 5 MB, over the 1 MB cap for text input; not read/],
-      ['latin1', /is not UTF-8 text \(byte 0xe7 at line 2 is invalid\); save it as UTF-8/],
+      ['latin1', /^not UTF-8 text: byte 0xE7 at line 2, column 13 is not valid UTF-8 \(save the file as UTF-8\)$/],
       ['link', /is a symbolic link to .*secret\.txt, outside .*; not followed/],
       ['broken', /is a symbolic link to nothing/],
       ['folder', /is a folder, not a file/],
@@ -86,7 +86,7 @@ describe('bad input: howopen scan', () => {
       /^README\.md:\d+: front matter YAML syntax: .*the card's metadata is not used/,
       /^LICENSE:1: looks like a binary file/,
       /^LICENSE-MODEL:1: is 3 MB, over the 1 MB cap/,
-      /^LICENCE\.fr:1: is not UTF-8 text/,
+      /^LICENCE\.fr:1: not UTF-8 text: byte 0xE7 at line 1, column 13 /,
       /^USE_POLICY\.md:1: is a symbolic link to .*hosts, outside .*; not followed/,
       /^training\/root:1: is a symbolic link to \/, outside .*; not followed/,
       /^config\.json:1: not valid JSON/,
@@ -124,7 +124,7 @@ describe('bad input: howopen import', () => {
       ['no-front-matter.md', /no-front-matter\.md:1:1: no front matter/],
       ['binary.md', /binary\.md:1:1: looks like a binary file/],
       ['huge.md', /huge\.md:1:1: is 2 MB, over the 1 MB cap/],
-      ['latin1.md', /latin1\.md:1:1: is not UTF-8 text \(byte 0xe9 at line 2/],
+      ['latin1.md', /latin1\.md:2:\d+: not UTF-8 text: byte 0xE9 at line 2, column \d+ /],
       ['no-release.md', /no-release\.md:\d+:\d+: release: needs month/],
       ['link.md', /link\.md:1:1: is a symbolic link to .*elsewhere\.md, outside .*; not followed/],
     ];

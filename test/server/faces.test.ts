@@ -97,9 +97,9 @@ describe('one error shape', () => {
       { path: '/api/v1/nothing', status: 404 },
       { path: '/nothing.json', status: 404 },
       { path: '/api/v1/models', init: { method: 'POST' }, status: 405 },
-      { path: '/api/v1/classify', init: { method: 'POST', body: 'x'.repeat(300 * 1024) }, status: 413 },
-      { path: '/api/v1/classify?reading=x', init: { method: 'POST', body: 'id: x' }, status: 400 },
-      { path: '/api/v1/classify', init: { method: 'POST', body: 'id: x' }, status: 400, extra: ['problems'] },
+      { path: '/api/v1/classify', init: { method: 'POST', body: 'x'.repeat(300 * 1024), headers: { 'content-type': 'application/yaml' } }, status: 413 },
+      { path: '/api/v1/classify?reading=x', init: { method: 'POST', body: 'id: x', headers: { 'content-type': 'application/yaml' } }, status: 400 },
+      { path: '/api/v1/classify', init: { method: 'POST', body: 'id: x', headers: { 'content-type': 'application/yaml' } }, status: 400, extra: ['problems'] },
     ];
     for (const c of cases) {
       const { status, body, res } = await get(c.path, c.init);
@@ -146,7 +146,7 @@ describe('headers', () => {
     for (const path of ['/api/v1/models', '/api/v1/models/nope', '/api/v1/nothing']) {
       assert.equal((await app.request(path)).headers.get('access-control-allow-origin'), '*', path);
     }
-    const posted = await app.request('/api/v1/classify', { method: 'POST', body: 'id: x' });
+    const posted = await app.request('/api/v1/classify', { method: 'POST', body: 'id: x', headers: { 'content-type': 'application/yaml' } });
     assert.equal(posted.headers.get('access-control-allow-origin'), '*');
     for (const path of ['/', '/index.json', '/models/llama-2', '/models/llama-2.json', '/models/nope.json', '/badges/llama-2.svg', '/nothing', '/healthz']) {
       assert.equal((await app.request(path)).headers.get('access-control-allow-origin'), null, path);

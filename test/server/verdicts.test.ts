@@ -107,7 +107,7 @@ describe('GET /api/v1/models/:id: frameworks and advice', () => {
       assert.equal(page.status, 400, bad);
       assert.match(page.body, /as-of must be a date written YYYY-MM-DD/);
       assert.match(page.res.headers.get('content-type') ?? '', /text\/html/);
-      const posted = await app.request(`/api/v1/classify?${q}`, { method: 'POST', body: 'id: x' });
+      const posted = await app.request(`/api/v1/classify?${q}`, { method: 'POST', body: 'id: x', headers: { 'content-type': 'application/yaml' } });
       assert.equal(posted.status, 400, bad);
     }
   });

@@ -75,7 +75,7 @@ function releaseText(resolved: Resolved): string {
 
 export async function findRecord(model: string, registry: Registry): Promise<ModelRecord> {
   if (/\.ya?ml$/i.test(model) || model.includes('/')) {
-    const text = await readFile(model, 'utf8').catch((e: Error) => { throw new InputError(`cannot read ${model}: ${e.message}`); });
+    const text = await readFile(model).catch((e: Error) => { throw new InputError(`cannot read ${model}: ${e.message}`); });
     const [{ parseRecord }, { modelSchema }] = await Promise.all([import('../../registry/parse.js'), import('../../registry/schema.js')]);
     const parsed = parseRecord(text, model, modelSchema);
     const problems = parsed.value ? checkModel({ file: model, value: parsed.value as ModelRecord, locate: parsed.locate }, registry.index) : parsed.problems;

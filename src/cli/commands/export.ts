@@ -11,7 +11,7 @@ import { readText } from '../../interop/files.js';
 import { FORMAT_NAMES } from '../../interop/format.js';
 import type { Context } from '../context.js';
 import { InputError, choice } from '../output.js';
-import { display, formatFinding, writeOutputs } from '../interop-io.js';
+import { checkOutFolder, display, formatFinding, writeOutputs } from '../interop-io.js';
 import { formatName } from './import.js';
 
 export function exportCommand(program: Command, ctx: Context): Command {
@@ -26,6 +26,7 @@ export function exportCommand(program: Command, ctx: Context): Command {
     .option('--reading <reading>', 'strict or lenient, for computed levels and framework classes', 'strict')
     .addHelpText('after', '\nExit 0 when every file was written, 2 when one already exists (use --force) or a model is unknown.\nExamples:\n  howopen export eiras-site --all --out site/_llms\n  howopen export mof llama-2 olmo-7b --out mot/\n  howopen export osai-index llama-2 --out -')
     .action(async (name: string, models: string[], opts: { all: boolean; out: string; force: boolean; source: string; reading: string }) => {
+      await checkOutFolder(opts.out, 'the files');
       const chosen = formatName(name);
       const source = choice(opts.source, ['published', 'computed'] as const, '--source');
       const reading = choice(opts.reading, READINGS, '--reading');

@@ -7,7 +7,7 @@ import { readText, writeFileAtomic } from '../../interop/files.js';
 import { FORMAT_INFO, FORMAT_NAMES, type FormatName } from '../../interop/format.js';
 import type { Context } from '../context.js';
 import { InputError, json } from '../output.js';
-import { display, expandInputs, formatFinding, writeOutputs } from '../interop-io.js';
+import { checkOutFolder, display, expandInputs, formatFinding, writeOutputs } from '../interop-io.js';
 
 /** A format name, or a usage error with did-you-mean. */
 export function formatName(name: string): FormatName {
@@ -38,6 +38,7 @@ export function importCommand(program: Command, ctx: Context): Command {
     ].join('\n'))
     .action(async (name: string, paths: string[], opts: { out: string; force: boolean; report?: string }) => {
       const chosen = formatName(name);
+      await checkOutFolder(opts.out, 'the drafts');
       const [{ findFormat }, { checkRecordYaml, recordToYaml }, { formatProblem }] = await Promise.all([
         import('../../interop/formats.js'), import('../../interop/record-yaml.js'), import('../../registry/problem.js'),
       ]);
@@ -47,7 +48,7 @@ export function importCommand(program: Command, ctx: Context): Command {
       const drafts: Draft[] = [];
       for (const file of files) {
         const read = await readText(file.path, file.root ? { root: file.root } : {});
-        if (!read.ok) { problems.push({ file: display(file.path), line: 1, col: 1, severity: 'error', message: read.message }); continue; }
+        if (!read.ok) { problems.push({ file: display(file.path), line: read.line ?? 1, col: read.col ?? 1, severity: 'error', message: read.message }); continue; }
         const result = format.importText(read.text, display(file.path), registry);
         problems.push(...result.problems);
         drafts.push(...result.drafts);

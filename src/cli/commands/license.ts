@@ -1,6 +1,6 @@
 // howopen license: one license's five rights with their clauses, its points under both readings, its obligations.
 import type { Command } from 'commander';
-import { lookupLicense, suggestLicenses } from '../../core/expression.js';
+import { lookupLicense, resolveLicense, suggestLicenses } from '../../core/expression.js';
 import { licenseReport, licenseScores, modelsUsing } from '../../core/license-use.js';
 import { type License, OBLIGATIONS, READINGS, RIGHTS } from '../../core/licenses.js';
 import type { Registry } from '../../core/registry.js';
@@ -16,6 +16,14 @@ export function licenseCommand(program: Command, ctx: Context): Command {
     .action(async (name: string, opts: { format: string }) => {
       const format = choice(opts.format, ['text', 'json'] as const, '--format');
       const registry = await ctx.registry();
+      // Aliases match without punctuation: an expression ("((MIT)", "MIT OR Apache-2.0") is read as one, not as an alias.
+      if (/[()]|\s(AND|OR|WITH)\s/.test(name)) {
+        const resolved = resolveLicense(name, registry.index);
+        if (!resolved.ok) throw new InputError(resolved.error);
+        if (!('license' in resolved.tree) || resolved.tree.exception || resolved.tree.orLater) {
+          throw new InputError(`"${name}" is a license expression (${resolved.expression}); howopen license shows one license: give one of its ids`);
+        }
+      }
       const license = lookupLicense(name, registry.index);
       if (!license) {
         const s = suggestLicenses(name, registry.index);

@@ -6,6 +6,9 @@ import { type Problem, formatProblem } from '../../registry/problem.js';
 import type { Context } from '../context.js';
 import { InputError } from '../output.js';
 
+/** How long a stopping server waits for requests in flight. */
+const DRAIN_MS = 4000;
+
 export function parsePort(text: string): number {
   const port = Number(text);
   if (!/^\d+$/.test(text) || port > 65535) throw new InputError(`--port must be a number from 0 to 65535 (got "${text}")`);
@@ -27,22 +30,34 @@ export function serveCommand(program: Command, ctx: Context): Command {
     .option('--port <port>', 'port to listen on (default: $PORT or 8080; 0 picks a free one)')
     .option('--host <host>', 'address to listen on (default: $HOST or 127.0.0.1; 0.0.0.0 for every interface)')
     .option('--base-url <url>', 'public address of the site, for badge snippets (default: the request\'s origin)')
+    .option('--post-limit <n>', 'records one address may POST to /api/v1/classify per minute; 0: no limit', '300')
     .addHelpText('after', '\nExamples:\n  howopen serve\n  howopen serve --port 3000 --registry ./my-registry\n  PORT=80 HOST=0.0.0.0 howopen serve')
-    .action(async (opts: { port?: string; host?: string; baseUrl?: string }) => {
+    .action(async (opts: { port?: string; host?: string; baseUrl?: string; postLimit: string }) => {
       const port = parsePort(opts.port ?? process.env.PORT ?? '8080');
+      if (!/^\d{1,7}$/.test(opts.postLimit)) throw new InputError(`--post-limit must be a whole number of requests per minute (got "${opts.postLimit}")`);
+      const postLimit = Number(opts.postLimit);
       const hostname = opts.host ?? process.env.HOST ?? '127.0.0.1';
       const { registry, problems } = await loadForFace(ctx);
       // Loaded on demand, so that the other commands start without the web stack.
-      const [{ serve }, { createApp }] = await Promise.all([import('@hono/node-server'), import('../../server/app.js')]);
-      const app = createApp({ registry, problems, baseUrl: opts.baseUrl ?? null });
+      const [{ serve }, { closeApp, createApp, warmApp }] = await Promise.all([import('@hono/node-server'), import('../../server/app.js')]);
+      const app = createApp({ registry, problems, baseUrl: opts.baseUrl ?? null, postLimit });
       await new Promise<void>((resolve, reject) => {
         const server = serve({ fetch: app.fetch, port, hostname }, (info) => {
           const host = hostname === '0.0.0.0' || hostname === '::' ? 'localhost' : hostname.includes(':') ? `[${hostname}]` : hostname;
+          warmApp(app);
           ctx.io.out(`howopen: serving ${registry.models.length} models and ${registry.licenses.length} licenses at http://${host}:${info.port}/`);
           resolve();
         });
         server.on('error', (e: NodeJS.ErrnoException) => reject(new InputError(`cannot listen on ${hostname}:${port}: ${e.code === 'EADDRINUSE' ? 'the port is in use (try --port)' : e.message}`)));
-        const stop = () => server.close(() => process.exit(0));
+        // Stopping drains: no new connections, requests in flight are answered, idle keep-alive sockets close,
+        // the classify workers finish; whatever is still open after DRAIN_MS is cut, so the process ends within 5 s.
+        const stop = () => {
+          setTimeout(() => process.exit(0), DRAIN_MS).unref();
+          const http = server as unknown as { closeIdleConnections?: () => void; closeAllConnections?: () => void };
+          server.close(() => { void closeApp(app).finally(() => process.exit(0)); });
+          http.closeIdleConnections?.();
+          setTimeout(() => http.closeAllConnections?.(), DRAIN_MS - 500).unref();
+        };
         process.once('SIGINT', stop);
         process.once('SIGTERM', stop);
       });

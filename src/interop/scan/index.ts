@@ -59,7 +59,7 @@ export async function scanRepository(dir: string, registry: Registry, options: S
   const blob = (rel: string) => (url ? [`${url}/blob/main/${rel.split('/').map(encodeURIComponent).join('/')}`] : undefined);
   const read = async (f: RepoFile) => {
     const r = await readText(f.path, { root, ...(options.openFile ? { openFile: options.openFile } : {}) });
-    if (!r.ok) warn(f.rel, /not (read|followed)/.test(r.message) ? r.message : `${r.message}; not used`);
+    if (!r.ok) warn(f.rel, /not (read|followed)/.test(r.message) ? r.message : `${r.message}; not used`, r.line, r.col);
     return r.ok ? r.text : undefined;
   };
   const filesOf = (kind: RepoFile['kind']) => inv.files.filter((f) => f.kind === kind);

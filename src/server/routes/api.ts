@@ -1,27 +1,34 @@
 // The JSON API under /api/v1: models with the index's filters, one model, licenses, stats, the audit, and classify for a posted record.
 import type { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { advise } from '../../core/advice.js';
 import { audit } from '../../core/audit.js';
-import { verdicts } from '../../core/frameworks/index.js';
-import { classificationJson, classify } from '../../core/classify.js';
 import { lookupLicense } from '../../core/expression.js';
-import type { ModelRecord } from '../../core/model.js';
 import { MODEL_SETS, type ModelSet } from '../../core/stats.js';
-import { checkModel } from '../../registry/checks.js';
-import { parseRecord } from '../../registry/parse.js';
-import { modelSchema } from '../../registry/schema.js';
-import { badQuery, csvOut, errorJson, json, notFoundBody } from '../answers.js';
+import { TYPES, badQuery, csvOut, errorJson, json, notFoundBody } from '../answers.js';
 import type { Server } from '../app.js';
 import { CACHE_CONTROL } from '../cache.js';
 import { capabilityFor, parseGapQuery } from '../capability.js';
 import { gapCsvRows, gapJson } from '../../core/capability-analysis.js';
-import { ADVICE_LIMIT, csv, licenseJson, modelJson, modelListJson, modelMissing, modelView, statsJson } from '../data.js';
+import { csv, licenseJson, modelJson, modelListJson, modelMissing, modelView, statsJson } from '../data.js';
+import { rateLimit } from '../rate-limit.js';
 import { openapi } from '../openapi.js';
 import { errorsOf, oneOf, parseAsOfParam, parseOptions, parseReading } from '../options.js';
 import { SOURCES, parseListQuery, selectRows } from '../table-query.js';
 
 export const CLASSIFY_MAX_BYTES = 256 * 1024;
+
+/** Media types a posted record may have: YAML or JSON (JSON is YAML); none at all is read as YAML. */
+const RECORD_TYPES = /^(application\/(yaml|x-yaml|json)|text\/(yaml|x-yaml)|application\/[\w.+-]+\+(json|yaml))$/;
+
+/** Why a Content-Type is not a record's, or undefined. */
+export function unsupportedType(header: string | undefined): string | undefined {
+  if (header === undefined || header.trim() === '') return undefined;
+  const [type, ...params] = header.split(';').map((p) => p.trim().toLowerCase());
+  if (!RECORD_TYPES.test(type ?? '')) return `Content-Type ${type} is not a record's: post YAML (application/yaml) or JSON (application/json)`;
+  const charset = params.find((p) => p.startsWith('charset='))?.slice('charset='.length).replace(/"/g, '');
+  if (charset && charset !== 'utf-8' && charset !== 'utf8') return `charset ${charset} is not accepted: post the record as UTF-8`;
+  return undefined;
+}
 
 const params = (url: string) => new URL(url).searchParams;
 
@@ -84,30 +91,33 @@ export function apiRoutes(app: Hono, s: Server): void {
     return format.value === 'csv' ? csvOut(csv(rows, Object.keys(rows[0] ?? {}))) : json(gapJson(a));
   }));
 
+  const busy = (c: Parameters<Server['produce']>[0], message: string, retry: number) => {
+    const res = s.produce(c, errorJson(503, { error: message }));
+    res.headers.set('Retry-After', String(retry));
+    return res;
+  };
+  const limited = s.postLimit > 0
+    ? rateLimit({ limit: s.postLimit, onLimit: (c, retry) => { const res = s.produce(c, errorJson(429, { error: `too many records posted from this address (at most ${s.postLimit} a minute); retry after ${retry} s` })); res.headers.set('Retry-After', String(retry)); return res; } })
+    : async (_c: unknown, next: () => Promise<void>) => { await next(); };
   app.post(`${base}/classify`,
+    limited,
     bodyLimit({ maxSize: CLASSIFY_MAX_BYTES, onError: (c) => s.produce(c, errorJson(413, { error: `the record is larger than ${CLASSIFY_MAX_BYTES} bytes` })) }),
     async (c) => {
+      const type = unsupportedType(c.req.header('content-type'));
+      if (type) return s.produce(c, errorJson(415, { error: type }));
       const options = parseOptions(params(c.req.url), s.today());
       if (options.errors.length) return s.produce(c, errorJson(400, badQuery(options.errors)));
-      const text = await c.req.text();
-      const parsed = parseRecord(text, 'request', modelSchema);
-      const problems = parsed.value
-        ? checkModel({ file: 'request', value: parsed.value as ModelRecord, locate: parsed.locate }, data.registry.index)
-        : parsed.problems;
-      if (problems.length) {
-        // The common error shape, with each problem positioned as well.
-        return s.produce(c, json({
-          error: 'not a valid model record',
-          errors: problems.map((p) => `${p.line}:${p.col}: ${p.field ? `${p.field}: ` : ''}${p.message}`),
-          problems: problems.map((p) => ({ line: p.line, col: p.col, ...(p.field ? { field: p.field } : {}), message: p.message })),
-        }, 400));
+      // Bytes, not text: the parser reports a byte that is not UTF-8 at its line and column.
+      const bytes = new Uint8Array(await c.req.arrayBuffer());
+      // Parsed and classified in a worker: a slow record costs that worker its time budget, never the event loop.
+      const pool = s.pool();
+      const answer = await pool.run(bytes, options.reading, options.asOf);
+      if (!answer.ok) {
+        if (answer.reason === 'timeout') return busy(c, `the record took longer than ${pool.budgetMs} ms to classify; it was stopped`, 5);
+        if (answer.reason === 'busy') return busy(c, 'too many records are being classified; retry shortly', 2);
+        if (answer.reason === 'closed') return busy(c, 'the server is stopping', 5);
+        return busy(c, 'the classifier stopped unexpectedly; retry', 1);
       }
-      const record = parsed.value as ModelRecord;
-      const { reading, asOf } = options;
-      const classification = classify(record, data.registry.index, { reading });
-      return s.produce(c, {
-        ...json({ ...classificationJson(classification), asOf, frameworks: verdicts(record, data.registry, { reading, asOf }, classification), advice: advise(record, data.registry, { reading, asOf }, ADVICE_LIMIT) }),
-        cacheControl: CACHE_CONTROL.none,
-      });
+      return s.produce(c, { body: answer.body, type: TYPES.json, status: answer.status, cacheControl: CACHE_CONTROL.none });
     });
 }
