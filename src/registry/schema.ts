@@ -17,6 +17,12 @@ export const componentEntrySchema = z.strictObject({
   hint: levelHint.optional(),
   evidence: z.array(url).optional(),
   notes: text.optional(),
+  mof: z.strictObject({
+    license: z.string().optional(),
+    license_path: z.string().optional(),
+    component_path: z.string().optional(),
+    description: z.string().optional(),
+  }).optional(),
 });
 
 const componentKeys = Object.fromEntries(COMPONENT_KEYS.map((key) => [key, componentEntrySchema])) as Record<string, typeof componentEntrySchema>;
@@ -34,14 +40,21 @@ const publishedSourceSchema = z.strictObject({
 });
 
 /** Documents the neighbouring frameworks ask for; same shape as a component entry (evidence holds the link). */
-export const DOCUMENT_KEYS = ['model_card', 'data_card', 'technical_report', 'research_paper', 'evaluation_results'] as const;
+export const DOCUMENT_KEYS = ['model_card', 'data_card', 'technical_report', 'research_paper', 'evaluation_results', 'sample_outputs'] as const;
 /** Further artifacts the frameworks ask for, beyond the twelve components. */
-export const ARTIFACT_KEYS = ['data_preprocessing_code', 'intermediate_checkpoints', 'supporting_libraries', 'architecture_code'] as const;
+export const ARTIFACT_KEYS = ['data_preprocessing_code', 'intermediate_checkpoints', 'supporting_libraries', 'architecture_code', 'model_metadata'] as const;
 
 const compute = z.strictObject({
   flop: z.union([z.number().positive(), z.literal('unknown')], { error: 'must be a number of FLOP such as 3.8e25, or "unknown"' }),
   evidence: z.array(url).optional(),
   notes: text.optional(),
+});
+
+const mofGlobal = z.strictObject({ name: z.string().nullable().optional(), path: z.string().nullable().optional() });
+/** The MOT release fields that our own fields do not hold verbatim (see MofRelease in src/core/model.ts). */
+const mofReleaseSchema = z.strictObject({
+  ...Object.fromEntries(['version', 'date', 'type', 'architecture', 'origin', 'treatment', 'producer', 'contact', 'repository', 'huggingface'].map((k) => [k, z.string().optional()])),
+  license: z.partialRecord(z.enum(['distribution', 'code', 'data', 'document']), mofGlobal.nullable()).optional(),
 });
 
 export const modelSchema = z.strictObject({
@@ -61,6 +74,7 @@ export const modelSchema = z.strictObject({
   artifacts: z.strictObject(Object.fromEntries(ARTIFACT_KEYS.map((k) => [k, componentEntrySchema.optional()]))).optional(),
   training_compute: compute.optional(),
   monetised: z.union([z.boolean(), z.literal('unknown')], { error: 'must be true, false or "unknown"' }).optional(),
+  mof_release: mofReleaseSchema.optional(),
 });
 
 const rightSchema = z.strictObject({
