@@ -73,8 +73,8 @@ export interface ModelRecord {
   artifacts?: Partial<Record<string, ComponentEntry>>;
   /** Cumulative training compute in FLOP, or 'unknown'. */
   training_compute?: { flop: number | 'unknown'; evidence?: string[]; notes?: string };
-  /** Whether access to the model is sold (paid API or paid weights). */
-  monetised?: boolean | 'unknown';
+  /** Whether access to the model is sold (paid API or paid weights); the EU AI Act reading counts it only with evidence. */
+  monetised?: boolean | 'unknown' | { value: boolean | 'unknown'; evidence?: string[]; notes?: string };
   /** Set by `import mof`: the MOT release this record was drafted from. */
   mof_release?: MofRelease;
 }

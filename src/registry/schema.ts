@@ -73,7 +73,10 @@ export const modelSchema = z.strictObject({
   documentation: z.strictObject(Object.fromEntries(DOCUMENT_KEYS.map((k) => [k, componentEntrySchema.optional()]))).optional(),
   artifacts: z.strictObject(Object.fromEntries(ARTIFACT_KEYS.map((k) => [k, componentEntrySchema.optional()]))).optional(),
   training_compute: compute.optional(),
-  monetised: z.union([z.boolean(), z.literal('unknown')], { error: 'must be true, false or "unknown"' }).optional(),
+  monetised: z.union([
+    z.boolean(), z.literal('unknown'),
+    z.strictObject({ value: z.union([z.boolean(), z.literal('unknown')]), evidence: z.array(url).optional(), notes: text.optional() }),
+  ], { error: 'must be true, false, "unknown" or { value, evidence, notes }' }).optional(),
   mof_release: mofReleaseSchema.optional(),
 });
 

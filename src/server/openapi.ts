@@ -172,8 +172,8 @@ export function openapi(base: string) {
               description: 'indicative, not legal advice (framework.disclaimer)',
               properties: {
                 framework: { ...frameworkInfo, properties: { ...frameworkInfo.properties, disclaimer: { type: 'string' } } }, asOf: { type: 'string', format: 'date' }, gpai: tri, systemicRisk: tri,
-                exemption: { type: 'object', properties: { applies: tri, reasons: strings } }, placedOnMarket: { type: 'string' },
-                obligations: { type: 'array', items: { type: 'object', properties: { article: { type: 'string' }, duty: { type: 'string' }, applies: { type: 'boolean' }, from: { type: 'string', format: 'date' }, inForce: { type: 'boolean' }, why: { type: 'string' } } } },
+                exemption: { type: 'object', properties: { applies: tri, reasons: strings, criteria: { type: 'array', items: { type: 'object', properties: { criterion: { type: 'string' }, result: { type: 'string', enum: ['pass', 'fail', 'unknown'] }, why: { type: 'string' }, source: { type: 'string' } } } }, limits: { type: 'array', items: { type: 'object', properties: { article: { type: 'string' }, note: { type: 'string' }, source: { type: 'string' } } } } } }, placedOnMarket: { type: 'string' },
+                obligations: { type: 'array', items: { type: 'object', properties: { article: { type: 'string' }, duty: { type: 'string' }, applies: tri, from: { type: 'string', format: 'date' }, inForce: tri, why: { type: 'string' } } } },
                 enforcement: { type: 'string' }, reasons: strings, missing: strings,
               },
             },

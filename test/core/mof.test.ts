@@ -101,7 +101,7 @@ describe('MOF: license resolution as the MOT does it', () => {
 });
 
 describe('MOF: progress per class as the MOT forms it', () => {
-  const all = (except: string[] = [], license = (n: string) => (/code|architecture/i.test(n) ? 'Apache-2.0' : 'CC-BY-4.0')) =>
+  const all = (except: string[] = [], license: (n: string) => string = (n: string) => (/code|architecture/i.test(n) ? 'Apache-2.0' : 'CC-BY-4.0')) =>
     [...CLASS_III, ...CLASS_II, ...CLASS_I].filter((n) => !except.includes(n)).map((name) => ({ name, license: license(name) }));
 
   it('a research paper stands in for a missing technical report, in every class', async () => {

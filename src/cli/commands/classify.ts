@@ -79,6 +79,9 @@ export function verdictsText(v: Verdicts): string {
     `  European Open Source AI Index: ${v.osaiIndex.total}% (availability ${v.osaiIndex.categories.availability}%, documentation ${v.osaiIndex.categories.documentation}%, access ${v.osaiIndex.categories.access}%)`,
     `  EU AI Act as of ${eu.asOf}: open-source exemption ${eu.exemption.applies}; systemic risk ${eu.systemicRisk}; GPAI ${eu.gpai}. ${eu.framework.disclaimer}`,
     ...eu.exemption.reasons.map((r) => `      - ${r}`),
+    `    Duties: ${eu.obligations.map((o) => `Art. ${o.article} applies ${o.applies}, in force ${o.inForce}`).join('; ')}.`,
+    '    Where the exemption does not reach:',
+    ...eu.exemption.limits.map((l) => `      - Art. ${l.article}: ${l.note}`),
   ];
   return lines.join('\n');
 }

@@ -82,9 +82,11 @@ function euAiAct(v: Verdicts['euAiAct']): Html {
 </dl>
 <h4>Open-source exemption (Art. 53(2)): ${v.exemption.applies}</h4>
 ${list(v.exemption.reasons)}
+<p>Where the exemption does not reach:</p>
+${list(v.exemption.limits.map((l) => `Art. ${l.article}: ${l.note} Source: ${l.source}.`))}
 <div class="scroll"><table class="plain"><caption>Duties of the provider as of ${v.asOf}</caption>
 <thead><tr><th scope="col">Article</th><th scope="col">Duty</th><th scope="col">Applies</th><th scope="col">From</th><th scope="col">In force</th><th scope="col">Why</th></tr></thead>
-<tbody>${v.obligations.map((o) => html`<tr><th scope="row">Art. ${o.article}</th><td>${o.duty}</td><td>${o.applies ? 'yes' : 'no'}</td><td><time datetime="${o.from}">${o.from}</time></td><td>${o.inForce ? 'yes' : 'no'}</td><td>${o.why}</td></tr>`)}</tbody></table></div>
+<tbody>${v.obligations.map((o) => html`<tr><th scope="row">Art. ${o.article}</th><td>${o.duty}</td><td>${o.applies}</td><td><time datetime="${o.from}">${o.from}</time></td><td>${o.inForce}</td><td>${o.why}</td></tr>`)}</tbody></table></div>
 <p>${v.enforcement}</p>
 ${list(v.reasons)}
 ${sources(v)}
