@@ -93,6 +93,31 @@ ${sources(v)}
 </section>`;
 }
 
+const resultTone = (r: string): Tone => (r === 'pass' ? 'ok' : r === 'unknown' ? 'unk' : 'no');
+function criteriaTable(caption: string, rows: readonly { criterion: string; result: string; why: string }[]): Html {
+  return html`<div class="scroll"><table class="plain"><caption>${caption}</caption>
+<thead><tr><th scope="col">Criterion</th><th scope="col">Result</th><th scope="col">Why</th></tr></thead>
+<tbody>${rows.map((c) => html`<tr><th scope="row">${c.criterion}</th><td>${verdictChip(c.result, resultTone(c.result))}</td><td>${c.why}</td></tr>`)}</tbody></table></div>`;
+}
+
+function g7(v: Verdicts['g7']): Html {
+  return html`<section class="verdict" id="v-g7" aria-labelledby="v-g7-title">
+<h3 id="v-g7-title">G7 Vision on AI Openness: ${verdictChip(v.label ?? 'no label', v.label ? 'ok' : 'no')}</h3>
+${list(v.reasons)}
+${criteriaTable('The labels\' criteria, read from the record', v.criteria)}
+${sources(v)}
+</section>`;
+}
+
+function owd(v: Verdicts['owd']): Html {
+  return html`<section class="verdict" id="v-owd" aria-labelledby="v-owd-title">
+<h3 id="v-owd-title">Open Weight Definition ${v.framework.version}: ${verdictChip(v.verdict, resultTone(v.verdict))}</h3>
+${list(v.reasons)}
+${criteriaTable('The ten criteria for the weights\' terms', v.criteria.map((c) => ({ ...c, criterion: `${c.number}. ${c.criterion}` })))}
+${sources(v)}
+</section>`;
+}
+
 function paper(v: Verdicts['paper']): Html {
   const finding = (f: { text: string; source: string }) => html`<li>${f.text} <small>Source: ${f.source}</small></li>`;
   return html`<section class="verdict" id="v-paper" aria-labelledby="v-paper-title">
@@ -123,11 +148,15 @@ ${links.mode === 'server' ? html`<form class="filters asof-form" method="get" ac
 <li><a href="#v-osai">European index</a> ${verdictChip(`${v.osaiIndex.total}%`, v.osaiIndex.total >= 50 ? 'ok' : 'no')}</li>
 <li><a href="#v-eu">EU AI Act exemption</a> ${verdictChip(v.euAiAct.exemption.applies, triTone(v.euAiAct.exemption.applies))}</li>
 <li><a href="#v-eu">Systemic risk</a> ${verdictChip(v.euAiAct.systemicRisk, triTone(v.euAiAct.systemicRisk, 'no'))}</li>
+<li><a href="#v-g7">G7 label</a> ${verdictChip(v.g7.label ?? 'no label', v.g7.label ? 'ok' : 'no')}</li>
+<li><a href="#v-owd">Open Weight Definition</a> ${verdictChip(v.owd.verdict, resultTone(v.owd.verdict))}</li>
 </ul>
 ${mof(v.mof)}
 ${osaid(v.osaid)}
 ${osaiIndex(v.osaiIndex)}
 ${euAiAct(v.euAiAct)}
+${g7(v.g7)}
+${owd(v.owd)}
 ${paper(v.paper)}
 </section>`;
 }
