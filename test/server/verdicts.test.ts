@@ -205,7 +205,7 @@ describe('POST /api/v1/classify returns the frameworks', () => {
     assert.equal(body.advice.length, engine.length);
     assert.equal(body.advice[0]!.release.target, engine[0]!.release.target);
     assert.equal(body.advice[0]!.release.license, engine[0]!.release.license);
-    assert.deepEqual(Object.keys(body.frameworks).sort(), ['euAiAct', 'mof', 'osaiIndex', 'osaid', 'paper']);
+    assert.deepEqual(Object.keys(body.frameworks).sort(), ['euAiAct', 'g7', 'mof', 'osaiIndex', 'osaid', 'owd', 'paper']);
   });
 });
 
@@ -272,7 +272,7 @@ describe('the OpenAPI document', () => {
     for (const n of ['as-of', 'mof', 'osaid', 'exempt']) assert.ok(names(body.paths['/models']!.get).includes(n), n);
     assert.ok(names(body.paths['/models/{id}']!.get).includes('as-of'));
     assert.ok(names(body.paths['/classify']!.post).includes('as-of'));
-    assert.deepEqual(Object.keys(body.components.schemas.Frameworks!.properties!).sort(), ['euAiAct', 'mof', 'osaiIndex', 'osaid', 'paper']);
+    assert.deepEqual(Object.keys(body.components.schemas.Frameworks!.properties!).sort(), ['euAiAct', 'g7', 'mof', 'osaiIndex', 'osaid', 'owd', 'paper']);
     for (const k of ['frameworks', 'advice', 'asOf']) assert.ok(body.components.schemas.Model!.properties![k], k);
   });
 });
