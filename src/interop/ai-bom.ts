@@ -102,3 +102,73 @@ export const cyclonedx: Format = {
   importText: exportOnly('cyclonedx'),
   exportRecord: (record, registry): ExportedFile => ({ name: `${record.id}.cdx.json`, text: `${JSON.stringify(cyclonedxBom(record, registry), null, 2)}\n` }),
 };
+
+const SPDX_CONTEXT = 'https://spdx.org/rdf/3.0.1/spdx-context.jsonld';
+/** SPDX 3.0.1's own individuals for "no assertion" and "none" where a license is expected. */
+const NO_ASSERTION_LICENSE = 'https://spdx.org/rdf/3.0.1/terms/ExpandedLicensing/NoAssertionLicense';
+const NONE_LICENSE = 'https://spdx.org/rdf/3.0.1/terms/ExpandedLicensing/NoneLicense';
+const DATASET_TYPE: Record<string, string> = { text: 'text', code: 'text', image: 'image', audio: 'audio', speech: 'audio', video: 'video' };
+
+/** A custom license as SPDX writes one: LicenseRef- and an idstring of letters, digits, dots and dashes. */
+const licenseRef = (id: string) => `LicenseRef-howopen-${id.replace(/[^A-Za-z0-9.-]/g, '-')}`;
+
+/** SPDX 3.0.1 JSON-LD with the AI and Dataset profiles: the model as an ai_AIPackage, its public datasets as dataset_DatasetPackage, licenses as expressions. */
+export function spdxDocument(record: ModelRecord, registry: Registry, created: string): Record<string, unknown> {
+  const ns = `urn:howopen:${record.id}`;
+  const ci = '_:creationinfo';
+  const graph: Record<string, unknown>[] = [];
+  const elements: string[] = [];
+  const add = (e: Record<string, unknown>) => { graph.push({ ...e, creationInfo: ci }); elements.push(String(e.spdxId)); };
+  graph.push({ type: 'CreationInfo', '@id': ci, specVersion: '3.0.1', created, createdBy: [`${ns}:agent`], createdUsing: [`${ns}:tool`] });
+  add({ type: 'SoftwareAgent', spdxId: `${ns}:agent`, name: 'howopen' });
+  add({ type: 'Tool', spdxId: `${ns}:tool`, name: 'howopen' });
+  add({ type: 'Organization', spdxId: `${ns}:supplier`, name: record.organization });
+  let n = 0;
+  const licenseOf = (from: string, entry: ComponentEntry | undefined) => {
+    const l = licensing(entry, registry);
+    let to: string;
+    if (l.kind === 'unknown') to = NO_ASSERTION_LICENSE;
+    else if (l.kind === 'none') to = NONE_LICENSE;
+    else {
+      const resolved = resolveLicense(entry!.license!, registry.index);
+      let expression = resolved.ok ? resolved.expression : entry!.license!;
+      if (resolved.ok) for (const id of licenseIds(resolved.tree)) {
+        const lic = registry.index.byId.get(id)!;
+        expression = expression.replace(new RegExp(`(?<![\\w.+-])${id.replace(/[.+]/g, '\\$&')}(?![\\w.-])`, 'g'), lic.spdx ?? licenseRef(id));
+      }
+      to = `${ns}:license-${++n}`;
+      add({ type: 'simplelicensing_LicenseExpression', spdxId: to, simplelicensing_licenseExpression: expression });
+    }
+    add({ type: 'Relationship', spdxId: `${ns}:rel-${++n}`, from, relationshipType: 'hasDeclaredLicense', to: [to] });
+  };
+  const weights = record.components['deployment.data.weights'];
+  const model = `${ns}:model`;
+  add({
+    type: 'ai_AIPackage', spdxId: model, name: record.name, suppliedBy: `${ns}:supplier`,
+    releaseTime: `${record.released}-01T00:00:00Z`, software_primaryPurpose: 'model',
+    ...(weights?.status === 'public' && weights.evidence?.[0] ? { software_downloadLocation: weights.evidence[0] } : {}),
+    comment: `howopen record ${record.id}; weights ${weights?.status ?? 'unknown'}. Release month only: the day is the first of the month.`,
+  });
+  licenseOf(model, weights);
+  for (const c of COMPONENTS.filter((x) => x.kind === 'data' && x.key !== 'deployment.data.weights')) {
+    const entry = record.components[c.key];
+    if (entry?.status !== 'public') continue;
+    const id = `${ns}:data:${c.key}`;
+    add({
+      type: 'dataset_DatasetPackage', spdxId: id, name: `${record.name}: ${c.name}`, software_primaryPurpose: 'data',
+      dataset_datasetType: [DATASET_TYPE[record.modality ?? ''] ?? 'noAssertion'],
+      ...(entry.evidence?.[0] ? { software_downloadLocation: entry.evidence[0] } : {}),
+    });
+    licenseOf(id, entry);
+    add({ type: 'Relationship', spdxId: `${ns}:rel-${++n}`, from: model, relationshipType: c.stage === 'evaluation' ? 'testedOn' : 'trainedOn', to: [id] });
+  }
+  graph.push({ type: 'SpdxDocument', spdxId: `${ns}:document`, creationInfo: ci, name: `${record.name} (howopen AI BOM)`, profileConformance: ['core', 'software', 'simpleLicensing', 'ai', 'dataset'], rootElement: [model], element: elements });
+  return { '@context': SPDX_CONTEXT, '@graph': JSON.parse(JSON.stringify(graph)) };
+}
+
+export const spdx: Format = {
+  name: 'spdx',
+  ...FORMAT_INFO['spdx'],
+  importText: exportOnly('spdx'),
+  exportRecord: (record, registry): ExportedFile => ({ name: `${record.id}.spdx.json`, text: `${JSON.stringify(spdxDocument(record, registry, new Date().toISOString().replace(/\.\d+Z$/, 'Z')), null, 2)}\n` }),
+};
