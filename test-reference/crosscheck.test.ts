@@ -15,7 +15,8 @@ import { describe, it } from 'node:test';
 import { parse, stringify } from 'yaml';
 import { type LicenseIndex, licenseIds, resolveLicense } from '../src/core/expression.js';
 import { verdicts } from '../src/core/frameworks/index.js';
-import { MOF_COMPONENTS } from '../src/core/frameworks/mof.js';
+import { MOF_COMPONENTS, motOpenBasis } from '../src/core/frameworks/mof.js';
+import { MOT_TYPES } from '../src/core/frameworks/mot-licenses.js';
 import type { ComponentEntry, ModelRecord } from '../src/core/model.js';
 import type { Registry } from '../src/core/registry.js';
 import { ROOT, registry } from '../test/helpers.js';
@@ -148,9 +149,10 @@ function osaiChecks(ref: OsaiRecord, record: ModelRecord, reg: Registry): Omit<C
 // ours public) and, where both sides have the component, the license (same set of license ids).
 //
 // MOF component verdicts. What the MOT record implies: a listed component is met when its resolved
-// license is in MOT's license list (mof-licenses.json) for the component's content type, or is
-// OSI-approved there (MOT's evaluator accepts OSI-approved licenses on any component). Ours: the
-// component's `met` in our mofVerdict. Mapping of the 17 MOF components to our record:
+// license is open by the MOT's evaluator (LicenseHandler::isOpenSourceLicense: OSI-approved or
+// FSF-libre in its SPDX list, its open-data list, OpenMDW-1.0; motOpenBasis, checked against the
+// MOT's own PHP in test-reference/mof-roundtrip.test.ts). Ours: the component's `met` in our
+// mofVerdict. Mapping of the 17 MOF components to our record:
 //
 // | MOF component                   | our record                                                   |
 // |---------------------------------|--------------------------------------------------------------|
@@ -169,15 +171,15 @@ function osaiChecks(ref: OsaiRecord, record: ModelRecord, reg: Registry): Omit<C
 // | Data preprocessing code         | artifacts.data_preprocessing_code                            |
 // | Model parameters (Intermediate) | artifacts.intermediate_checkpoints                           |
 // | Research paper                  | documentation.research_paper                                 |
-// | Sample model outputs            | not mapped: our records do not hold it                       |
-// | Model metadata                  | not mapped: our records do not hold it                       |
+// | Sample model outputs            | documentation.sample_outputs                                 |
+// | Model metadata                  | artifacts.model_metadata                                     |
 
 const MOF_MAPPED = [
   'Model architecture', 'Model parameters (Final)', 'Technical report', 'Evaluation results', 'Model card', 'Data card',
   'Training code', 'Inference code', 'Evaluation code', 'Evaluation data', 'Supporting libraries and tools',
   'Datasets', 'Data preprocessing code', 'Model parameters (Intermediate)', 'Research paper',
+  'Sample model outputs', 'Model metadata',
 ] as const;
-const MOF_UNMAPPED = ['Sample model outputs', 'Model metadata'] as const;
 
 interface MotComponent { name: string; license?: string }
 interface MotRecord { release: { name: string; version?: string; license?: Partial<Record<'distribution' | 'code' | 'data' | 'document', { name?: string | null }>>; components: MotComponent[] } }
@@ -204,8 +206,7 @@ function motImplied(rec: MotRecord, name: string): { met: boolean; text: string 
   const lic = motLicense(rec, comp);
   if (!lic.name) return { met: false, text: `listed, ${lic.from}` };
   const type = contentType(name);
-  const entry = mofLicenses.find((l) => l.licenseId === lic.name && ([] as string[]).concat(l.ContentType).includes(type))
-    ?? mofLicenses.find((l) => l.licenseId === lic.name && l.isOsiApproved);
+  const entry = motOpenBasis(lic.name);
   const where = lic.from === 'own' ? '' : ` (${lic.from})`;
   return entry ? { met: true, text: `met: ${lic.name}${where}` } : { met: false, text: `not met: ${lic.name}${where} is not in MOT's open list for ${type}` };
 }
@@ -257,10 +258,18 @@ describe('cross-check with the European Open Source AI Index and the Model Openn
     for (const u of recorded.unmatched) assert.ok(u.why?.trim(), `${u.file}: say why there is no counterpart`);
   });
 
+  it('types licenses as the MOT\'s own list does (mof-licenses.json: the last entry of an id wins, as its importer does)', () => {
+    const last = new Map(mofLicenses.map((l) => [l.licenseId, l]));
+    for (const [id, l] of last) {
+      assert.deepEqual([...(MOT_TYPES[id] ?? [])].sort(), ([] as string[]).concat(l.ContentType).sort(), id);
+      if (l.isOsiApproved) assert.ok(motOpenBasis(id)?.includes('osi'), `${id} is OSI-approved there`);
+    }
+    assert.deepEqual(Object.keys(MOT_TYPES).sort(), [...last.keys()].sort());
+  });
+
   it('maps every MOF component of MOT\'s settings or says why not, as our MOF module does', () => {
-    assert.deepEqual([...MOF_MAPPED, ...MOF_UNMAPPED].sort(), mofSettings.components.map((c) => c.name).sort());
-    for (const name of MOF_UNMAPPED) assert.equal(MOF_COMPONENTS.find((c) => c.name === name)!.source, null, name);
-    for (const name of MOF_MAPPED) assert.ok(MOF_COMPONENTS.find((c) => c.name === name)!.source || name === 'Model architecture', name);
+    assert.deepEqual([...MOF_MAPPED].sort(), mofSettings.components.map((c) => c.name).sort());
+    for (const name of MOF_MAPPED) assert.ok(MOF_COMPONENTS.find((c) => c.name === name)!.source, name);
   });
 
   for (const pair of recorded.pairs) {

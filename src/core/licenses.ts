@@ -50,6 +50,8 @@ export interface License {
   rights: Record<RightKey, RightGrant>;
   obligations: Record<ObligationKey, Obligation>;
   notes?: string;
+  /** Not hand-scored: the rights come from the SPDX id's category (src/core/license-categories.ts). */
+  derived?: { categories: string[]; why: string[]; source: string };
 }
 
 /** Points a grant earns: conditional rights count only under the lenient reading. */

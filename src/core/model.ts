@@ -11,6 +11,8 @@ export interface ComponentEntry {
   notes?: string;
   /** Earlier states of this component, oldest first; each held on the dates before its `until`. */
   history?: ComponentState[];
+  /** The component as a Model Openness Tool record lists it (set by `import mof`); the MOF verdict reads its license first. */
+  mof?: MofListing;
 }
 
 /** A state a component was in before a dated change (a relicensing, a takedown), with its evidence. */
@@ -36,6 +38,34 @@ export interface Variant {
   components?: Partial<Record<string, ComponentEntry>>;
   training_compute?: ModelRecord['training_compute'];
   monetised?: ModelRecord['monetised'];
+}
+
+/** A component's line in a MOT model.yml, kept verbatim so that `export mof` gives the file back. */
+export interface MofListing {
+  /** The license string as written ("unlicensed" or "": none); absent: the component inherits the release's. */
+  license?: string;
+  license_path?: string;
+  component_path?: string;
+  /** Only when it differs from MOF's standard description. */
+  description?: string;
+}
+
+/** A MOT release's global licenses: distribution, and one per content type. */
+export type MofGlobalLicenses = Partial<Record<'distribution' | 'code' | 'data' | 'document', { name?: string | null; path?: string | null }>>;
+
+/** The release fields of a MOT model.yml that the record's own fields do not hold verbatim. */
+export interface MofRelease {
+  version?: string;
+  date?: string;
+  type?: string;
+  architecture?: string;
+  origin?: string;
+  treatment?: string;
+  producer?: string;
+  contact?: string;
+  repository?: string;
+  huggingface?: string;
+  license?: MofGlobalLicenses;
 }
 
 export interface PublishedValue {
@@ -64,14 +94,16 @@ export interface ModelRecord {
   notes?: string;
   components: Record<string, ComponentEntry>;
   published?: Record<string, PublishedSource>;
-  /** Documents: model_card, data_card, technical_report, research_paper, evaluation_results. */
+  /** Documents: model_card, data_card, technical_report, research_paper, evaluation_results, sample_outputs. */
   documentation?: Partial<Record<string, ComponentEntry>>;
-  /** Artifacts beyond the twelve components: data_preprocessing_code, intermediate_checkpoints, supporting_libraries, architecture_code. */
+  /** Artifacts beyond the twelve components: data_preprocessing_code, intermediate_checkpoints, supporting_libraries, architecture_code, model_metadata. */
   artifacts?: Partial<Record<string, ComponentEntry>>;
   /** Cumulative training compute in FLOP, or 'unknown'. */
   training_compute?: { flop: number | 'unknown'; evidence?: string[]; notes?: string };
-  /** Whether access to the model is sold (paid API or paid weights). */
-  monetised?: boolean | 'unknown';
+  /** Whether access to the model is sold (paid API or paid weights); the EU AI Act reading counts it only with evidence. */
+  monetised?: boolean | 'unknown' | { value: boolean | 'unknown'; evidence?: string[]; notes?: string };
+  /** Set by `import mof`: the MOT release this record was drafted from. */
+  mof_release?: MofRelease;
   /** The releases of this record; the bare id reads the one `flagship` names. */
   variants?: Variant[];
   /** The variant id the bare record id stands for; required with variants. */

@@ -31,6 +31,8 @@ export const FORMAT_INFO = {
   'osai-index': { description: 'European Open Source AI Index model files (system, org and 12 parameters open / partial / closed)', extensions: ['.yaml', '.yml'] },
   'mof': { description: 'Model Openness Tool model.yml (MOF 1.0), both schema versions (license_name / location and license / component_path)', extensions: ['.yml', '.yaml'] },
   'json': { description: 'howopen model records as JSON (the registry\'s fields, checked by the same schema)', extensions: ['.json'] },
+  'cyclonedx': { description: 'CycloneDX 1.6 ML-BOM (export only): the model with its model card, datasets, code and licenses', extensions: ['.cdx.json'] },
+  'spdx': { description: 'SPDX 3.0.1 JSON-LD with the AI and Dataset profiles (export only): the model, its datasets and their licenses', extensions: ['.spdx.json'] },
 } as const satisfies Record<string, { description: string; extensions: readonly string[] }>;
 
 export type FormatName = keyof typeof FORMAT_INFO;

@@ -2,7 +2,7 @@
 import { closest } from 'fastest-levenshtein';
 import { Document, visit } from 'yaml';
 import { MOF_COMPONENTS, type MofComponentDef, resolveMofLicense } from '../core/frameworks/mof.js';
-import type { ComponentEntry, ModelRecord } from '../core/model.js';
+import type { ComponentEntry, ModelRecord, MofGlobalLicenses, MofListing, MofRelease } from '../core/model.js';
 import type { Registry } from '../core/registry.js';
 import { COMPONENTS } from '../core/taxonomy.js';
 import { type Draft, type ImportResult, Trail, isUrl, showValue, slugId, yearMonthOf } from './draft.js';
@@ -44,6 +44,9 @@ const MODALITY_FROM_MOF: Record<string, string> = { language: 'text', code: 'cod
 const MOF_FROM_MODALITY: Record<string, string> = { text: 'language', code: 'code', image: 'image', audio: 'audio', speech: 'audio', video: 'video', multimodal: 'multimodal' };
 const RELEASE_KNOWN = ['name', 'version', 'date', 'license', 'type', 'architecture', 'treatment', 'origin', 'producer', 'contact', 'repository', 'huggingface', 'components'];
 const COMPONENT_KNOWN = ['name', 'description', 'license', 'license_name', 'license_path', 'component_path', 'location'];
+
+const MOF_RELEASE_KEYS = ['version', 'date', 'type', 'architecture', 'origin', 'treatment', 'producer', 'contact', 'repository', 'huggingface'] as const;
+const GLOBAL_TYPES = ['distribution', 'code', 'data', 'document'] as const;
 
 const filled = (v: unknown) => v !== undefined && v !== null && v !== '' && !(typeof v === 'object' && !Array.isArray(v) && Object.keys(v as object).length === 0);
 
@@ -92,17 +95,34 @@ function importText(text: string, file: string, registry: Registry): ImportResul
       trail.from('links.weights', 'release.huggingface', 'rule', 0.9, `the Hub repository id ${hf} as its URL`);
     } else keep('release.huggingface', 'release.huggingface', hf);
   }
-  for (const k of ['version', 'architecture', 'treatment', 'origin', 'contact']) if (filled(release[k])) keep(`release.${k}`, `release.${k}`, release[k]);
+  // Kept verbatim, so that export gives the release back as it was.
+  const mofRelease: MofRelease = {};
+  for (const k of MOF_RELEASE_KEYS) {
+    const v = release[k];
+    if (v === undefined || v === null || v === '' || typeof v === 'object') continue;
+    mofRelease[k] = String(v);
+    trail.from(`mof_release.${k}`, `release.${k}`, 'verbatim', 1);
+  }
   for (const k of Object.keys(release)) if (!RELEASE_KNOWN.includes(k) && filled(release[k])) keep(`release.${k}`, `release.${k}`, release[k]);
 
   // release.license: the licenses components inherit (MOF's global licenses).
   const globalRaw = (release.license && typeof release.license === 'object' ? release.license : {}) as Record<string, Record<string, unknown> | null>;
   const global: Partial<Record<'code' | 'data' | 'document' | 'distribution', string | null>> = {};
+  const mofGlobal: MofGlobalLicenses = {};
   for (const [type, value] of Object.entries(globalRaw)) {
-    if (!value || typeof value !== 'object') { if (filled(value)) keep(`release.license.${type}`, `release.license.${type}`, value); continue; }
-    if (filled(value.name)) global[type as 'code'] = String(value.name).trim();
-    for (const k of Object.keys(value)) if (filled(value[k])) keep(`release.license.${type}.${k}`, `release license (${type}) ${k}`, value[k]);
+    if (!value || typeof value !== 'object' || !(GLOBAL_TYPES as readonly string[]).includes(type)) { if (filled(value)) keep(`release.license.${type}`, `release.license.${type}`, value); continue; }
+    // The MOT reads the name as written (ModelEvaluator::resolveLicense); a padded name is not trimmed there either.
+    if (filled(value.name)) global[type as 'code'] = String(value.name);
+    const kept: { name?: string | null; path?: string | null } = {};
+    for (const k of Object.keys(value)) {
+      if (k !== 'name' && k !== 'path') { if (filled(value[k])) keep(`release.license.${type}.${k}`, `release license (${type}) ${k}`, value[k]); continue; }
+      if (value[k] === null || value[k] === undefined || typeof value[k] === 'object') continue;
+      kept[k] = String(value[k]);
+      if (filled(value[k])) trail.from(`mof_release.license.${type}.${k}`, `release.license.${type}.${k}`, 'verbatim', 1);
+    }
+    if (Object.keys(kept).length) mofGlobal[type as 'code'] = kept;
   }
+  if (Object.keys(mofGlobal).length) mofRelease.license = mofGlobal;
 
   // release.components[]
   const fallbackEvidence = [links.weights, links.code].filter((u): u is string => Boolean(u));
@@ -123,15 +143,22 @@ function importText(text: string, file: string, registry: Registry): ImportResul
     if ('license_name' in c || 'location' in c) version ??= 'v1';
     if ('license' in c || 'component_path' in c) version ??= 'v2';
     const ownKey = c.license !== undefined ? 'license' : 'license_name';
-    const own = filled(c[ownKey]) ? String(c[ownKey]).trim() : undefined;
+    // As the MOT reads it: null is no license of its own (inherit), "" and "unlicensed" are none.
+    const ownRaw = c[ownKey] === undefined || c[ownKey] === null || typeof c[ownKey] === 'object' ? undefined : String(c[ownKey]);
+    const own = ownRaw !== undefined && ownRaw.trim() ? ownRaw.trim() : undefined;
     const pathKey = c.component_path !== undefined ? 'component_path' : 'location';
     const where = filled(c[pathKey]) ? String(c[pathKey]).trim() : undefined;
     const licensePath = filled(c.license_path) ? String(c.license_path).trim() : undefined;
     const inherited = own ? undefined : (['document', 'code', 'data'] as const).includes(def.content) && global[def.content] ? def.content : global.distribution ? 'distribution' : undefined;
-    const license = resolveMofLicense(own ?? null, global, def.content);
+    const license = ownRaw === '' ? null : resolveMofLicense(own ?? null, global, def.content);
     const targets = mofTargets(def);
     const said: string[] = [`Model Openness Tool (${file}): "${def.name}" is listed${own ? ` with license "${own}"` : inherited ? ` without a license of its own, so it inherits the release's ${inherited} license "${global[inherited]}"` : ' with no license'}.`];
     const extra = Object.keys(c).filter((k) => !COMPONENT_KNOWN.includes(k) && filled(c[k]));
+    const listing: MofListing = {};
+    if (ownRaw !== undefined) listing.license = ownRaw;
+    if (licensePath) listing.license_path = licensePath;
+    if (where) listing.component_path = where;
+    if (filled(c.description) && String(c.description).trim() !== MOF_DESCRIPTIONS[def.name]) listing.description = String(c.description);
     if (filled(c.description) && String(c.description).trim() !== MOF_DESCRIPTIONS[def.name]) said.push(`Description: ${showValue(c.description)}.`);
     if (where && !isUrl(where)) said.push(`Location: ${where}.`);
     if (licensePath && !isUrl(licensePath)) said.push(`License file: ${licensePath}.`);
@@ -154,6 +181,7 @@ function importText(text: string, file: string, registry: Registry): ImportResul
     if (entry.status === 'public') entry.evidence = evidence.length ? evidence : [...fallbackEvidence];
     if (entry.evidence?.length === 0) delete entry.evidence;
     entry.notes = said.join(' ');
+    entry.mof = listing;
 
     if (targets.length === 0) {
       const urls = [where, licensePath].filter((u): u is string => isUrl(u));
@@ -165,10 +193,14 @@ function importText(text: string, file: string, registry: Registry): ImportResul
       const field = `${t.bag}.${t.key}`;
       const existing = entries.get(field);
       if (existing) { trail.warn(`${path}: "${def.name}" is listed twice; the first entry is kept, this one is in notes`, { from: path }); notes.push(said.join(' ')); continue; }
-      entries.set(field, { ...entry, ...(entry.evidence ? { evidence: [...entry.evidence] } : {}) });
+      entries.set(field, { ...entry, ...(entry.evidence ? { evidence: [...entry.evidence] } : {}), mof: { ...listing } });
       trail.from(`${field}.status`, `${path}.name`, 'rule', 0.9, 'a listed component is included in the release');
       if (own === 'unlicensed') trail.from(`${field}.status`, `${path}.${ownKey}`, 'rule', 1, '"unlicensed": included with no license');
       else if (own) trail.from(entry.status === 'public' ? `${field}.license` : `${field}.notes`, `${path}.${ownKey}`, entry.status === 'public' ? 'resolved' : 'notes', 1);
+      if (listing.license !== undefined) trail.from(`${field}.mof.license`, `${path}.${ownKey}`, 'verbatim', 1);
+      if (listing.license_path !== undefined) trail.from(`${field}.mof.license_path`, `${path}.license_path`, 'verbatim', 1);
+      if (listing.component_path !== undefined) trail.from(`${field}.mof.component_path`, `${path}.${pathKey}`, 'verbatim', 1);
+      if (listing.description !== undefined) trail.from(`${field}.mof.description`, `${path}.description`, 'verbatim', 1);
       else if (inherited) trail.from(`${field}.license`, `release.license.${inherited}.name`, 'rule', 0.8, 'MOF\'s inheritance from the release license');
       if (filled(c.description)) trail.from(`${field}.notes`, `${path}.description`, String(c.description).trim() === MOF_DESCRIPTIONS[def.name] ? 'rule' : 'notes', 1, 'MOF\'s standard description is implied by the component');
       if (where) trail.from(isUrl(where) ? `${field}.evidence` : `${field}.notes`, `${path}.${pathKey}`, isUrl(where) ? 'verbatim' : 'notes', 1);
@@ -191,16 +223,28 @@ function importText(text: string, file: string, registry: Registry): ImportResul
     if (found.length) record[bag] = Object.fromEntries(found.map(([f, e]) => [f.slice(bag.length + 1), e]));
   }
   if (Object.keys(links).length) record.links = links;
+  record.mof_release = mofRelease;
   record.notes = notes.join('\n');
   const draft: Draft = { record, provenance: trail.provenance, findings: trail.findings, source: file };
   return { drafts: [draft], problems: [] };
 }
 
 function entriesOf(record: ModelRecord, def: MofComponentDef): ComponentEntry[] {
-  const targets = def.name === 'Model architecture' && !record.artifacts?.architecture_code
+  const targets = def.name === 'Model architecture' && !record.artifacts?.architecture_code && !record.mof_release
     ? [{ bag: 'components' as const, key: 'deployment.code.inference' }]
     : mofTargets(def);
-  return targets.map((t) => (t.bag === 'components' ? record.components[t.key] : record[t.bag]?.[t.key])).filter((e): e is ComponentEntry => Boolean(e) && e!.status !== 'n/a');
+  return targets.map((t) => (t.bag === 'components' ? record.components[t.key] : record[t.bag]?.[t.key])).filter((e): e is ComponentEntry => Boolean(e) && (e!.status !== 'n/a' || Boolean(e!.mof)));
+}
+
+/** A component line as the MOT record listed it, from what `import mof` kept. */
+function listedLine(def: MofComponentDef, listing: MofListing): Record<string, string> {
+  return {
+    name: def.name,
+    description: listing.description ?? MOF_DESCRIPTIONS[def.name]!,
+    ...(listing.license !== undefined ? { license: listing.license } : {}),
+    ...(listing.license_path !== undefined ? { license_path: listing.license_path } : {}),
+    ...(listing.component_path !== undefined ? { component_path: listing.component_path } : {}),
+  };
 }
 
 function exportRecord(record: ModelRecord, registry: Registry, _options: ExportOptions = {}): ExportedFile {
@@ -208,7 +252,9 @@ function exportRecord(record: ModelRecord, registry: Registry, _options: ExportO
   const omitted: string[] = [];
   for (const def of MOF_COMPONENTS) {
     const list = entriesOf(record, def);
-    if (list.length === 0) { omitted.push(`${def.name} (${def.source || def.name === 'Model architecture' ? 'not in the record' : 'howopen does not track it'})`); continue; }
+    const listed = list.find((e) => e.mof);
+    if (listed) { components.push(listedLine(def, listed.mof!)); continue; }
+    if (list.length === 0) { omitted.push(`${def.name} (not in the record)`); continue; }
     const notPublic = list.find((e) => e.status !== 'public');
     if (notPublic) { omitted.push(`${def.name} (${notPublic.status})`); continue; }
     const licenses = [...new Set(list.map((e) => e.license ? exportExpression(e.license, registry) : 'unlicensed'))];
@@ -217,20 +263,22 @@ function exportRecord(record: ModelRecord, registry: Registry, _options: ExportO
     components.push({ name: def.name, description: MOF_DESCRIPTIONS[def.name]!, license, ...(path ? { component_path: path } : {}) });
   }
   const base = record.derived_from ? registry.model(record.derived_from) : undefined;
+  const kept = record.mof_release;
   const out = {
     framework: { name: 'Model Openness Framework', version: '1.0', date: '2024-12-15' },
     release: {
       name: record.name,
-      version: '',
-      date: `${record.released}-01`,
-      license: {},
-      type: record.modality ? MOF_FROM_MODALITY[record.modality] ?? 'other' : '',
-      architecture: '',
-      origin: base?.name ?? record.derived_from ?? '',
-      producer: record.organization,
-      contact: '',
-      repository: record.links?.code ?? '',
-      huggingface: record.links?.weights ?? '',
+      version: kept?.version ?? '',
+      date: kept?.date ?? `${record.released}-01`,
+      license: kept?.license ?? {},
+      type: kept ? kept.type ?? '' : record.modality ? MOF_FROM_MODALITY[record.modality] ?? 'other' : '',
+      architecture: kept?.architecture ?? '',
+      ...(kept?.treatment !== undefined ? { treatment: kept.treatment } : {}),
+      origin: kept ? kept.origin ?? '' : base?.name ?? record.derived_from ?? '',
+      producer: kept ? kept.producer ?? '' : record.organization,
+      contact: kept?.contact ?? '',
+      repository: kept ? kept.repository ?? '' : record.links?.code ?? '',
+      huggingface: kept ? kept.huggingface ?? '' : record.links?.weights ?? '',
       components,
     },
   };

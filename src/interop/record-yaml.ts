@@ -8,8 +8,8 @@ import type { Problem } from '../registry/problem.js';
 import { COMPONENTS } from '../core/taxonomy.js';
 import { ARTIFACT_KEYS, DOCUMENT_KEYS, modelSchema } from '../registry/schema.js';
 
-const TOP = ['id', 'name', 'organization', 'released', 'family', 'derived_from', 'modality', 'links', 'checked', 'notes', 'components', 'documentation', 'artifacts', 'training_compute', 'monetised', 'published'] as const;
-const ENTRY = ['status', 'license', 'hint', 'evidence', 'notes'] as const;
+const TOP = ['id', 'name', 'organization', 'released', 'family', 'derived_from', 'modality', 'links', 'checked', 'notes', 'components', 'documentation', 'artifacts', 'training_compute', 'monetised', 'mof_release', 'published'] as const;
+const ENTRY = ['status', 'license', 'hint', 'evidence', 'notes', 'mof'] as const;
 const LINKS = ['paper', 'technical_report', 'model_card', 'weights', 'code', 'data', 'website', 'announcement', 'api', 'license'];
 
 function pick<T extends object>(value: T | undefined, keys: readonly string[]): T | undefined {

@@ -2,6 +2,7 @@
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { basename, extname, join, relative } from 'node:path';
 import { buildLicenseIndex } from '../core/expression.js';
+import { withDerivedLicenses } from '../core/license-categories.js';
 import type { License } from '../core/licenses.js';
 import type { ModelRecord } from '../core/model.js';
 import { type Registry, buildRegistry } from '../core/registry.js';
@@ -69,8 +70,10 @@ export async function loadRegistry(dir = BUNDLED_REGISTRY): Promise<Loaded> {
   if (notRegistry) return { registry: buildRegistry([], []), problems: [notRegistry] };
   const licenses = await readAll<License>(await yamlFiles(join(dir, 'licenses')), (t, f) => parseRecord(t, f, licenseSchema), problems);
   problems.push(...checkDuplicateIds(licenses));
-  const { index, clashes } = buildLicenseIndex(licenses.map((l) => l.value));
+  const { clashes } = buildLicenseIndex(licenses.map((l) => l.value));
   problems.push(...checkAliasClashes(clashes, licenses));
+  // Records may name any SPDX id: those without a hand-scored record resolve through their category.
+  const { index } = buildLicenseIndex(withDerivedLicenses(licenses.map((l) => l.value)));
   const asRecord = { registryRecord: true };
   const models = await readAll<ModelRecord>(await yamlFiles(join(dir, 'models')), (t, f) => parseRecord(t, f, modelSchema), problems, modelRest(index, asRecord, problems));
   problems.push(...checkDuplicateIds(models));

@@ -24,6 +24,12 @@ export const componentStateSchema = z.strictObject({
   hint: levelHint.optional(),
   evidence: z.array(url).optional(),
   notes: text.optional(),
+  mof: z.strictObject({
+    license: z.string().optional(),
+    license_path: z.string().optional(),
+    component_path: z.string().optional(),
+    description: z.string().optional(),
+  }).optional(),
 });
 
 export const componentEntrySchema = z.strictObject({
@@ -50,9 +56,9 @@ const publishedSourceSchema = z.strictObject({
 });
 
 /** Documents the neighbouring frameworks ask for; same shape as a component entry (evidence holds the link). */
-export const DOCUMENT_KEYS = ['model_card', 'data_card', 'technical_report', 'research_paper', 'evaluation_results'] as const;
+export const DOCUMENT_KEYS = ['model_card', 'data_card', 'technical_report', 'research_paper', 'evaluation_results', 'sample_outputs'] as const;
 /** Further artifacts the frameworks ask for, beyond the twelve components. */
-export const ARTIFACT_KEYS = ['data_preprocessing_code', 'intermediate_checkpoints', 'supporting_libraries', 'architecture_code'] as const;
+export const ARTIFACT_KEYS = ['data_preprocessing_code', 'intermediate_checkpoints', 'supporting_libraries', 'architecture_code', 'model_metadata'] as const;
 
 const compute = z.strictObject({
   flop: z.union([z.number().positive(), z.literal('unknown')], { error: 'must be a number of FLOP such as 3.8e25, or "unknown"' }),
@@ -61,7 +67,10 @@ const compute = z.strictObject({
 });
 
 const linksSchema = z.partialRecord(z.enum(['paper', 'model_card', 'weights', 'code', 'website', 'announcement', 'technical_report', 'data', 'api', 'license']), url);
-const monetised = z.union([z.boolean(), z.literal('unknown')], { error: 'must be true, false or "unknown"' });
+const monetised = z.union([
+  z.boolean(), z.literal('unknown'),
+  z.strictObject({ value: z.union([z.boolean(), z.literal('unknown')]), evidence: z.array(url).optional(), notes: text.optional() }),
+], { error: 'must be true, false, "unknown" or { value, evidence, notes }' });
 const variantId = z.string().regex(/^[a-z0-9][a-z0-9.-]*$/, { error: 'a variant id is lowercase letters, digits, dots and dashes, such as 72b or 7b-instruct' });
 
 /** One release of a record's family: only the facts that differ from the record's. */
@@ -74,6 +83,13 @@ export const variantSchema = z.strictObject({
   components: z.strictObject(Object.fromEntries(COMPONENT_KEYS.map((key) => [key, componentEntrySchema.optional()]))).optional(),
   training_compute: compute.optional(),
   monetised: monetised.optional(),
+});
+
+const mofGlobal = z.strictObject({ name: z.string().nullable().optional(), path: z.string().nullable().optional() });
+/** The MOT release fields that our own fields do not hold verbatim (see MofRelease in src/core/model.ts). */
+const mofReleaseSchema = z.strictObject({
+  ...Object.fromEntries(['version', 'date', 'type', 'architecture', 'origin', 'treatment', 'producer', 'contact', 'repository', 'huggingface'].map((k) => [k, z.string().optional()])),
+  license: z.partialRecord(z.enum(['distribution', 'code', 'data', 'document']), mofGlobal.nullable()).optional(),
 });
 
 export const modelSchema = z.strictObject({
@@ -95,6 +111,7 @@ export const modelSchema = z.strictObject({
   monetised: monetised.optional(),
   variants: z.array(variantSchema).min(1, { error: 'must list at least one variant (or leave variants out)' }).optional(),
   flagship: variantId.optional(),
+  mof_release: mofReleaseSchema.optional(),
 });
 
 const rightSchema = z.strictObject({

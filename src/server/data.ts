@@ -296,7 +296,7 @@ export const VERDICT_LINES: readonly VerdictLine[] = [
 ];
 
 function inForce(v: Verdicts): string {
-  return v.euAiAct.obligations.filter((o) => o.inForce).map((o) => `Art. ${o.article}`).join(', ');
+  return v.euAiAct.obligations.filter((o) => o.inForce === 'yes').map((o) => `Art. ${o.article}`).join(', ');
 }
 
 function paperCounts(v: Verdicts): { benefits: number; risks: number } {
@@ -334,7 +334,7 @@ export function compareJson(models: readonly Compared[], asOf: string) {
         ...verdictSummary(v),
         euSystemicRisk: v.euAiAct.systemicRisk,
         euGpai: v.euAiAct.gpai,
-        euDutiesInForce: v.euAiAct.obligations.filter((o) => o.inForce).map((o) => o.article),
+        euDutiesInForce: v.euAiAct.obligations.filter((o) => o.inForce === 'yes').map((o) => o.article),
         paper: paperCounts(v),
       },
     })),

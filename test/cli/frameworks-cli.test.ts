@@ -8,7 +8,7 @@ describe('frameworks in the CLI', () => {
     const r = await runCli(['classify', 'pythia', '--format', 'json', '--as-of', '2026-11-22']);
     assert.equal(r.code, 0, r.stderr);
     const j = JSON.parse(r.stdout);
-    assert.deepEqual(Object.keys(j.frameworks), ['mof', 'osaid', 'osaiIndex', 'euAiAct', 'paper']);
+    assert.deepEqual(Object.keys(j.frameworks), ['mof', 'osaid', 'osaiIndex', 'euAiAct', 'g7', 'owd', 'paper']);
     for (const v of Object.values(j.frameworks) as { framework: { version: string; sources: string[] }; reasons: string[] }[]) {
       assert.ok(v.framework.version && v.framework.sources.length);
       assert.ok(v.reasons.length);

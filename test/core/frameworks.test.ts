@@ -16,7 +16,7 @@ const open = (license: string): ComponentEntry => ({ status: 'public', license, 
 /** An OLMo-like release: every component, document and artifact public under open licenses. */
 function fullyOpen(id = 'open-model'): ModelRecord {
   return {
-    id, name: 'Open Model', organization: 'Example', released: '2024-02', modality: 'text', monetised: false,
+    id, name: 'Open Model', organization: 'Example', released: '2024-02', modality: 'text', monetised: { value: false, evidence: ['https://example.org/pricing'] },
     components: Object.fromEntries(COMPONENTS.map((c) => [c.key, open(c.kind === 'code' || c.key === 'deployment.data.weights' ? 'Apache-2.0' : 'CC-BY-4.0')])),
     documentation: Object.fromEntries(['model_card', 'data_card', 'technical_report', 'research_paper', 'evaluation_results'].map((d) => [d, open('CC-BY-4.0')])),
     artifacts: { data_preprocessing_code: open('Apache-2.0'), intermediate_checkpoints: open('Apache-2.0'), supporting_libraries: open('Apache-2.0') },
@@ -41,7 +41,8 @@ describe('frameworks on a fully open model', () => {
     assert.deepEqual(v.osaiIndex.parameters.filter((p) => p.class !== 'open').map((p) => [p.ref, p.class]), [['code', 'partial'], ['hardware_architecture', 'partial']]);
     assert.equal(v.osaiIndex.total, 91.7);
     assert.equal(v.euAiAct.exemption.applies, 'yes');
-    assert.deepEqual(v.euAiAct.obligations.filter((o) => o.applies).map((o) => o.article), ['53(1)(c)', '53(1)(d)']);
+    assert.deepEqual(v.euAiAct.obligations.filter((o) => o.applies === 'yes').map((o) => o.article), ['53(1)(c)', '53(1)(d)']);
+    assert.ok(v.euAiAct.exemption.criteria.every((c) => c.result === 'pass'));
     assert.ok(v.paper.areas['research, innovation and development'].benefits.some((b) => b.id === 'reproducibility'));
   });
 
@@ -131,21 +132,21 @@ describe('EU AI Act dates and thresholds', () => {
   const at = async (record: ModelRecord, asOf: string) => euAiActVerdict(record, { index: (await reg()).index, model: () => undefined }, { asOf });
 
   it('a model placed on the market before 2 Aug 2025 is bound from 2 Aug 2027', async () => {
-    const rec = { ...fullyOpen(), released: '2024-06', monetised: true };
+    const rec = { ...fullyOpen(), released: '2024-06', monetised: { value: true, evidence: ['https://example.org/pricing'] } };
     const mid = await at(rec, '2026-01-01');
     assert.equal(mid.placedOnMarket, 'before 2 Aug 2025');
-    assert.ok(mid.obligations.every((o) => o.from === '2027-08-02' && !o.inForce));
+    assert.ok(mid.obligations.every((o) => o.from === '2027-08-02' && o.inForce === 'no'));
     const after = await at(rec, '2027-08-03');
-    assert.ok(after.obligations.filter((o) => o.applies).every((o) => o.inForce));
+    assert.ok(after.obligations.filter((o) => o.applies === 'yes').every((o) => o.inForce === 'yes'));
   });
 
   it('a model placed on the market from 2 Aug 2025 is bound at once', async () => {
-    const rec = { ...fullyOpen(), released: '2025-10', monetised: true };
+    const rec = { ...fullyOpen(), released: '2025-10', monetised: { value: true, evidence: ['https://example.org/pricing'] } };
     const before = await at(rec, '2025-07-01');
-    assert.ok(before.obligations.every((o) => !o.inForce));
+    assert.ok(before.obligations.every((o) => o.inForce === 'no'));
     const v = await at(rec, '2025-11-01');
     assert.equal(v.placedOnMarket, 'from 2 Aug 2025');
-    assert.ok(v.obligations.filter((o) => o.applies).every((o) => o.inForce && o.from === '2025-08-02'));
+    assert.ok(v.obligations.filter((o) => o.applies === 'yes').every((o) => o.inForce === 'yes' && o.from === '2025-08-02'));
     assert.equal(v.exemption.applies, 'no', 'monetised');
     assert.match(v.enforcement, /start on 2 Aug 2026/);
     assert.match((await at(rec, '2026-09-01')).enforcement, /can enforce/);
@@ -155,10 +156,50 @@ describe('EU AI Act dates and thresholds', () => {
     const v = await at({ ...fullyOpen(), training_compute: { flop: 3.8e25 } }, AS_OF);
     assert.equal(v.systemicRisk, 'yes');
     assert.equal(v.exemption.applies, 'no');
-    assert.ok(v.obligations.some((o) => o.article === '55' && o.applies));
+    assert.ok(v.obligations.some((o) => o.article === '55' && o.applies === 'yes'));
     const unknown = await at({ ...fullyOpen(), training_compute: { flop: 'unknown' } }, AS_OF);
     assert.equal(unknown.systemicRisk, 'unknown');
     assert.equal(unknown.exemption.applies, 'unknown');
+  });
+
+  it('when GPAI status is unknown, every duty says "applies: unknown", never yes, and none is in force', async () => {
+    const v = await at({ ...fullyOpen(), released: '2025-10', training_compute: { flop: 'unknown' } }, '2026-01-01');
+    assert.equal(v.gpai, 'unknown');
+    assert.deepEqual(v.obligations.map((o) => [o.article, o.applies, o.inForce]), [
+      ['53(1)(a)', 'unknown', 'unknown'], ['53(1)(b)', 'unknown', 'unknown'], ['53(1)(c)', 'unknown', 'unknown'], ['53(1)(d)', 'unknown', 'unknown'], ['55', 'unknown', 'unknown'],
+    ]);
+    assert.ok(v.obligations.every((o) => /cannot be read/.test(o.why)));
+    const notGpai = await at({ ...fullyOpen(), training_compute: { flop: 1e21 } }, AS_OF);
+    assert.ok(notGpai.obligations.every((o) => o.applies === 'no' && o.inForce === 'no'));
+  });
+
+  it('marks each condition of the exemption pass, fail or unknown', async () => {
+    const rec = fullyOpen();
+    rec.components['deployment.data.weights'] = open('llama2');
+    const v = await at(rec, AS_OF);
+    const result = (c: string) => v.exemption.criteria.find((x) => x.criterion === c)!.result;
+    assert.equal(result('weights public'), 'pass');
+    assert.equal(result('free and open-source licence'), 'fail');
+    assert.equal(result('not monetised'), 'pass');
+    assert.equal(v.exemption.applies, 'no');
+    assert.ok(v.exemption.reasons.some((r) => r.startsWith('fail: ')) && v.exemption.reasons.some((r) => r.startsWith('pass: ')));
+  });
+
+  it('reads monetisation only with evidence: a bare true or false leaves the exemption unknown', async () => {
+    for (const monetised of [false, true, 'unknown', undefined] as const) {
+      const v = await at({ ...fullyOpen(), monetised }, AS_OF);
+      assert.equal(v.exemption.criteria.find((c) => c.criterion === 'not monetised')!.result, 'unknown', String(monetised));
+      assert.equal(v.exemption.applies, 'unknown', String(monetised));
+    }
+    const sold = await at({ ...fullyOpen(), monetised: { value: true, evidence: ['https://example.org/pricing'] } }, AS_OF);
+    assert.equal(sold.exemption.applies, 'no');
+  });
+
+  it('says where the exemption does not reach, with sources: Art. 53(1)(c)-(d), systemic risk, Art. 50', async () => {
+    const v = await at(fullyOpen(), AS_OF);
+    assert.deepEqual(v.exemption.limits.map((l) => l.article), ['53(1)(c)–(d)', '51, 55', '50']);
+    assert.ok(v.exemption.limits.every((l) => l.source.startsWith('https://eur-lex.europa.eu/')));
+    assert.ok(v.obligations.filter((o) => o.article === '53(1)(c)' || o.article === '53(1)(d)').every((o) => o.applies === 'yes'), 'exempt, yet (c) and (d) apply');
   });
 });
 

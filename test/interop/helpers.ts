@@ -40,7 +40,7 @@ export function fieldValue(record: ModelRecord, field: string): unknown {
     const key = Object.keys(entries).find((k) => rest === k || rest.startsWith(`${k}.`));
     if (!key) return undefined;
     const prop = rest.slice(key.length + 1);
-    return prop ? (entries[key] as Record<string, unknown>)[prop] : entries[key];
+    return prop ? prop.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), entries[key]) : entries[key];
   }
   return field.split('.').reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<string, unknown>)[k] : undefined), record);
 }

@@ -39,7 +39,7 @@ interface ModelBody {
     mof: { class: string | null; progress: Record<string, number>; missing: string[]; reasons: string[] };
     osaid: { verdict: string; elements: { element: string; met: boolean }[] };
     osaiIndex: { total: number; parameters: unknown[] };
-    euAiAct: { asOf: string; exemption: { applies: string; reasons: string[] }; systemicRisk: string; obligations: { article: string; from: string; inForce: boolean }[]; framework: { disclaimer: string } };
+    euAiAct: { asOf: string; exemption: { applies: string; reasons: string[] }; systemicRisk: string; obligations: { article: string; from: string; applies: string; inForce: string }[]; framework: { disclaimer: string } };
     paper: { areas: Record<string, { benefits: { source: string }[]; risks: { source: string }[] }> };
   };
   advice: { release: { target: string; license: string }; improves: string[]; frameworks: Record<string, { from: unknown; to: unknown }> }[];
@@ -89,9 +89,9 @@ describe('GET /api/v1/models/:id: frameworks and advice', () => {
     const before2027 = await get<ModelBody>(app, '/api/v1/models/llama-2?as-of=2026-01-15');
     assert.equal(before2027.body.asOf, '2026-01-15');
     assert.equal(before2027.body.frameworks.euAiAct.asOf, '2026-01-15');
-    assert.ok(before2027.body.frameworks.euAiAct.obligations.every((o) => !o.inForce && o.from === '2027-08-02'));
+    assert.ok(before2027.body.frameworks.euAiAct.obligations.every((o) => o.inForce === 'no' && o.from === '2027-08-02'));
     const after2027 = await get<ModelBody>(app, '/api/v1/models/llama-2?as-of=2027-08-02');
-    const inForce = after2027.body.frameworks.euAiAct.obligations.filter((o) => o.inForce).map((o) => o.article);
+    const inForce = after2027.body.frameworks.euAiAct.obligations.filter((o) => o.inForce === 'yes').map((o) => o.article);
     assert.deepEqual(inForce.sort(), ['53(1)(a)', '53(1)(b)', '53(1)(c)', '53(1)(d)']);
   });
 
@@ -205,7 +205,7 @@ describe('POST /api/v1/classify returns the frameworks', () => {
     assert.equal(body.advice.length, engine.length);
     assert.equal(body.advice[0]!.release.target, engine[0]!.release.target);
     assert.equal(body.advice[0]!.release.license, engine[0]!.release.license);
-    assert.deepEqual(Object.keys(body.frameworks).sort(), ['euAiAct', 'mof', 'osaiIndex', 'osaid', 'paper']);
+    assert.deepEqual(Object.keys(body.frameworks).sort(), ['euAiAct', 'g7', 'mof', 'osaiIndex', 'osaid', 'owd', 'paper']);
   });
 });
 
@@ -272,7 +272,7 @@ describe('the OpenAPI document', () => {
     for (const n of ['as-of', 'mof', 'osaid', 'exempt']) assert.ok(names(body.paths['/models']!.get).includes(n), n);
     assert.ok(names(body.paths['/models/{id}']!.get).includes('as-of'));
     assert.ok(names(body.paths['/classify']!.post).includes('as-of'));
-    assert.deepEqual(Object.keys(body.components.schemas.Frameworks!.properties!).sort(), ['euAiAct', 'mof', 'osaiIndex', 'osaid', 'paper']);
+    assert.deepEqual(Object.keys(body.components.schemas.Frameworks!.properties!).sort(), ['euAiAct', 'g7', 'mof', 'osaiIndex', 'osaid', 'owd', 'paper']);
     for (const k of ['frameworks', 'advice', 'asOf']) assert.ok(body.components.schemas.Model!.properties![k], k);
   });
 });
@@ -283,7 +283,7 @@ describe('the date: a clock, ?as-of, and caches that do not outlive the day', ()
     const clocked = createApp({ registry, clock: () => now });
     const first = await get<ModelBody>(clocked, '/api/v1/models/llama-2');
     assert.equal(first.body.asOf, '2027-08-01');
-    assert.ok(first.body.frameworks.euAiAct.obligations.every((o) => !o.inForce));
+    assert.ok(first.body.frameworks.euAiAct.obligations.every((o) => o.inForce === 'no'));
     // Browsers and proxies may keep it 30 seconds at most: until midnight.
     assert.equal(first.res.headers.get('cache-control'), 'public, max-age=30');
     const again = await clocked.request('/api/v1/models/llama-2', { headers: { 'if-none-match': first.res.headers.get('etag')! } });
@@ -291,7 +291,7 @@ describe('the date: a clock, ?as-of, and caches that do not outlive the day', ()
     now = new Date('2027-08-02T00:00:01Z');
     const next = await get<ModelBody>(clocked, '/api/v1/models/llama-2');
     assert.equal(next.body.asOf, '2027-08-02');
-    assert.ok(next.body.frameworks.euAiAct.obligations.some((o) => o.inForce), 'in force from 2 Aug 2027');
+    assert.ok(next.body.frameworks.euAiAct.obligations.some((o) => o.inForce === 'yes'), 'in force from 2 Aug 2027');
     assert.notEqual(next.res.headers.get('etag'), first.res.headers.get('etag'));
     const stale = await clocked.request('/api/v1/models/llama-2', { headers: { 'if-none-match': first.res.headers.get('etag')! } });
     assert.equal(stale.status, 200, 'yesterday\'s ETag no longer matches');

@@ -2,6 +2,7 @@
 import type { Command } from 'commander';
 import { audit } from '../../core/audit.js';
 import { READINGS } from '../../core/licenses.js';
+import { licenseFit } from '../../core/license-fit.js';
 import { qualityFindings } from '../../core/quality.js';
 import type { Context } from '../context.js';
 import { choice, json, wrap } from '../output.js';
@@ -9,7 +10,7 @@ import { choice, json, wrap } from '../output.js';
 export function auditCommand(program: Command, ctx: Context): Command {
   return program.command('audit')
     .description('list every disagreement between a published level and the computed one, with its reason, and check the data\'s quality')
-    .option('--check <check>', 'disagreements, quality, or all', 'all')
+    .option('--check <check>', 'disagreements, quality, fit, or all', 'all')
     .option('--format <format>', 'text or json', 'text')
     .option('--reading <reading>', 'strict or lenient', 'strict')
     .addHelpText('after', `
@@ -17,16 +18,28 @@ Quality checks: every public or api cell has evidence; every license exists; fam
 resolve; no two records describe the same release; every record has a checked date.
 JSON: --check disagreements (or all) prints [{ model, component, published, computed, reason }];
 --check quality prints [{ model, field, check, message }].
+License fit (--check fit, and a count under all): each public part's license is of a kind meant for it
+(code licenses on code, data or content licenses on data and documents, model licenses on weights);
+JSON [{ model, field, license, kind, target, message }]. A misfit is for review, not an error: it does
+not change the exit code.
 Exit 1 when a disagreement has no recorded reason or a quality check fails.
 Example: howopen audit --format json`)
     .action(async (opts: { check: string; format: string; reading: string }) => {
-      const check = choice(opts.check, ['disagreements', 'quality', 'all'] as const, '--check');
+      const check = choice(opts.check, ['disagreements', 'quality', 'fit', 'all'] as const, '--check');
       const format = choice(opts.format, ['text', 'json'] as const, '--format');
       const reading = choice(opts.reading, READINGS, '--reading');
       const registry = await ctx.registry();
+      const fits = check === 'fit' || check === 'all' ? registry.models.flatMap((m) => licenseFit(m, registry.index).map((f) => ({ model: m.id, ...f }))) : [];
+      if (check === 'fit') {
+        if (format === 'json') ctx.io.out(json(fits));
+        else for (const f of fits) ctx.io.out(`fit: ${f.model}  ${f.field}: ${f.message}`);
+        ctx.io.err(`${fits.length} license(s) not of a kind meant for their part, over ${registry.models.length} models`);
+        return;
+      }
       const result = audit(registry, reading);
       const unexplained = check === 'quality' ? [] : result.disagreements.filter((d) => !d.reason);
       const quality = check === 'disagreements' ? [] : qualityFindings(registry);
+      if (check === 'all' && fits.length) ctx.io.err(`${fits.length} license(s) not of a kind meant for their part (for review): howopen audit --check fit`);
       if (format === 'json') {
         ctx.io.out(json(check === 'quality' ? quality
           : result.disagreements.map(({ model, component, published, computed, reason, source, publishedLicense }) => ({ model, component, published, computed, reason, source, publishedLicense }))));

@@ -24,7 +24,7 @@ export function classifyCommand(program: Command, ctx: Context): Command {
     .option('--reading <reading>', 'strict (conditional rights count 0) or lenient (count 1)', 'strict')
     .option('--format <format>', 'text or json', 'text')
     .option('--as-of <date>', 'date at which the facts (licenses, takedowns) and the EU AI Act\'s dated rules are read', today())
-    .addHelpText('after', '\nJSON: { id, name, reading, components, summary, frameworks: { mof, osaid, osaiIndex, euAiAct, paper }, advice }.\nExamples:\n  howopen classify llama-2\n  howopen classify qwen2.5@7b                 (a variant; the bare id reads the flagship)\n  howopen classify yi-34b --as-of 2024-01-01  (the facts in force then)\n  howopen classify my-model.yaml --reading lenient --format json')
+    .addHelpText('after', '\nJSON: { id, name, reading, components, summary, frameworks: { mof, osaid, osaiIndex, euAiAct, g7, owd, paper }, advice }.\nExamples:\n  howopen classify llama-2\n  howopen classify qwen2.5@7b                 (a variant; the bare id reads the flagship)\n  howopen classify yi-34b --as-of 2024-01-01  (the facts in force then)\n  howopen classify my-model.yaml --reading lenient --format json')
     .action(async (model: string | undefined, opts: { reading: string; format: string; asOf: string; batch?: string }) => {
       if (opts.batch !== undefined && model !== undefined) throw new InputError(`give either a model ("${model}") or --batch FILE, not both`);
       if (opts.batch !== undefined) return (await import('../batch.js')).runBatch(ctx, opts.batch, opts);
@@ -118,6 +118,11 @@ export function verdictsText(v: Verdicts): string {
     `  European Open Source AI Index: ${v.osaiIndex.total}% (availability ${v.osaiIndex.categories.availability}%, documentation ${v.osaiIndex.categories.documentation}%, access ${v.osaiIndex.categories.access}%)`,
     `  EU AI Act as of ${eu.asOf}: open-source exemption ${eu.exemption.applies}; systemic risk ${eu.systemicRisk}; GPAI ${eu.gpai}. ${eu.framework.disclaimer}`,
     ...eu.exemption.reasons.map((r) => `      - ${r}`),
+    `    Duties: ${eu.obligations.map((o) => `Art. ${o.article} applies ${o.applies}, in force ${o.inForce}`).join('; ')}.`,
+    '    Where the exemption does not reach:',
+    ...eu.exemption.limits.map((l) => `      - Art. ${l.article}: ${l.note}`),
+    `  G7 Vision on AI Openness: ${v.g7.label ?? 'no label'}${v.g7.possible ? ` (${v.g7.possible} if the unknown criteria were established)` : ''}`,
+    `  Open Weight Definition ${v.owd.framework.version}: ${v.owd.verdict}. ${v.owd.reasons[0]}`,
   ];
   return lines.join('\n');
 }

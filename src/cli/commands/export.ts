@@ -16,7 +16,7 @@ import { formatName } from './import.js';
 
 export function exportCommand(program: Command, ctx: Context): Command {
   return program.command('export')
-    .description('write registry records in another format: eiras-site, osai-index, mof or json (rules in docs/INTEROP.md)')
+    .description('write registry records in another format: eiras-site, osai-index, mof, json, or the AI bills of materials cyclonedx and spdx (rules in docs/INTEROP.md)')
     .argument('<format>', FORMAT_NAMES.join(', '))
     .argument('[models...]', 'model ids from the registry, or model files (.yaml, .json)')
     .option('--all', 'every model in the registry', false)

@@ -42,7 +42,7 @@ function licenseText(license: License, registry: Registry): string {
   const lines = [
     `${license.name} (${license.id}), version ${license.version}`,
     `${license.url}`,
-    `Kind: ${license.kind}. SPDX: ${license.spdx ?? 'not on the SPDX list'}. OSI approved: ${license.osi_approved ? 'yes' : 'no'}. Clauses checked against: ${license.verified === 'text' ? 'the license text' : license.verified === 'quotes' ? 'quotes only' : 'not checked'}.`,
+    `Kind: ${license.kind}. SPDX: ${license.spdx ?? 'not on the SPDX list'}. OSI approved: ${license.osi_approved ? 'yes' : 'no'}. ${license.derived ? `Rights derived from category ${license.derived.categories.join(' and ')} (${license.derived.why.join('; ')}; data: ${license.derived.source}), not from the license text.` : `Clauses checked against: ${license.verified === 'text' ? 'the license text' : license.verified === 'quotes' ? 'quotes only' : 'not checked'}.`}`,
     '',
     textTable(['Right', 'Grant', 'Clause'], RIGHTS.map((r) => [r.name, license.rights[r.key].grant, license.rights[r.key].clause])),
     '',

@@ -1,7 +1,8 @@
 // A model's page: every component with its level, license, evidence, notes, explanation and published value; the summary; the badge.
 import { publishedLabel } from '../../core/audit.js';
 import { opennessText } from '../../core/classify.js';
-import type { ComponentEntry } from '../../core/model.js';
+import { monetisation } from '../../core/frameworks/eu-ai-act.js';
+import type { ComponentEntry, ModelRecord } from '../../core/model.js';
 import { RIGHTS, grantPoints } from '../../core/licenses.js';
 import { type Answer, componentRights } from '../../core/rights.js';
 import { COMPONENTS, KINDS, STAGES, pointsRow } from '../../core/taxonomy.js';
@@ -126,6 +127,11 @@ ${shields ? html`<p>shields.io endpoint: <code>https://img.shields.io/endpoint?u
 </section>`;
 }
 
+function monetisedLine(r: ModelRecord): Html {
+  const m = monetisation(r);
+  return html`<p>Access sold (paid API or weights): ${m.value === 'unknown' ? 'unknown' : m.value ? 'yes' : 'no'}${m.evidence.length ? html` ${m.evidence.map((u) => externalLink(u))}` : m.value === 'unknown' ? '' : ' (no evidence recorded)'}</p>`;
+}
+
 function extras(view: ModelView): Html | string {
   const r = view.row.record;
   const entries = [...Object.entries(r.documentation ?? {}), ...Object.entries(r.artifacts ?? {})].filter((e): e is [string, ComponentEntry] => e[1] !== undefined);
@@ -135,7 +141,7 @@ function extras(view: ModelView): Html | string {
 ${entries.length ? html`<div class="scroll"><table class="plain"><thead><tr><th scope="col">Item</th><th scope="col">Status</th><th scope="col">License</th><th scope="col">Evidence and notes</th></tr></thead><tbody>
 ${entries.map(([key, e]) => html`<tr><th scope="row">${capitalized(itemName(key))}</th><td>${e.status}</td><td>${e.license ?? (e.status === 'public' ? 'none stated' : '')}</td><td>${(e.evidence ?? []).map((u) => html`${externalLink(u)} `)}${e.notes ?? ''}</td></tr>\n`)}</tbody></table></div>` : ''}
 ${r.training_compute ? html`<p>Training compute: ${typeof r.training_compute.flop === 'number' ? `${r.training_compute.flop.toExponential(2)} FLOP` : 'unknown'}${r.training_compute.notes ? html` (${r.training_compute.notes})` : ''} ${(r.training_compute.evidence ?? []).map((u) => externalLink(u))}</p>` : ''}
-${r.monetised !== undefined ? html`<p>Access sold (paid API or weights): ${r.monetised === 'unknown' ? 'unknown' : r.monetised ? 'yes' : 'no'}</p>` : ''}
+${r.monetised !== undefined ? monetisedLine(r) : ''}
 </section>`;
 }
 

@@ -30,6 +30,7 @@ export function chipFor(label: string): Html {
 const ITEM_NAMES: Readonly<Record<string, string>> = {
   model_card: 'model card', data_card: 'data card', technical_report: 'technical report', research_paper: 'research paper', evaluation_results: 'evaluation results',
   data_preprocessing_code: 'data preprocessing code', intermediate_checkpoints: 'intermediate checkpoints', supporting_libraries: 'supporting libraries', architecture_code: 'architecture code',
+  sample_outputs: 'sample model outputs', model_metadata: 'model metadata',
 };
 
 /** A document or artifact key in words ("model card"); an unknown key as itself. */

@@ -83,11 +83,38 @@ function euAiAct(v: Verdicts['euAiAct']): Html {
 </dl>
 <h4>Open-source exemption (Art. 53(2)): ${v.exemption.applies}</h4>
 ${list(v.exemption.reasons)}
+<p>Where the exemption does not reach:</p>
+${list(v.exemption.limits.map((l) => `Art. ${l.article}: ${l.note} Source: ${l.source}.`))}
 <div class="scroll"><table class="plain"><caption>Duties of the provider as of ${v.asOf}</caption>
 <thead><tr><th scope="col">Article</th><th scope="col">Duty</th><th scope="col">Applies</th><th scope="col">From</th><th scope="col">In force</th><th scope="col">Why</th></tr></thead>
-<tbody>${v.obligations.map((o) => html`<tr><th scope="row">Art. ${o.article}</th><td>${o.duty}</td><td>${o.applies ? 'yes' : 'no'}</td><td><time datetime="${o.from}">${o.from}</time></td><td>${o.inForce ? 'yes' : 'no'}</td><td>${o.why}</td></tr>`)}</tbody></table></div>
+<tbody>${v.obligations.map((o) => html`<tr><th scope="row">Art. ${o.article}</th><td>${o.duty}</td><td>${o.applies}</td><td><time datetime="${o.from}">${o.from}</time></td><td>${o.inForce}</td><td>${o.why}</td></tr>`)}</tbody></table></div>
 <p>${v.enforcement}</p>
 ${list(v.reasons)}
+${sources(v)}
+</section>`;
+}
+
+const resultTone = (r: string): Tone => (r === 'pass' ? 'ok' : r === 'unknown' ? 'unk' : 'no');
+function criteriaTable(caption: string, rows: readonly { criterion: string; result: string; why: string }[]): Html {
+  return html`<div class="scroll"><table class="plain"><caption>${caption}</caption>
+<thead><tr><th scope="col">Criterion</th><th scope="col">Result</th><th scope="col">Why</th></tr></thead>
+<tbody>${rows.map((c) => html`<tr><th scope="row">${c.criterion}</th><td>${verdictChip(c.result, resultTone(c.result))}</td><td>${c.why}</td></tr>`)}</tbody></table></div>`;
+}
+
+function g7(v: Verdicts['g7']): Html {
+  return html`<section class="verdict" id="v-g7" aria-labelledby="v-g7-title">
+<h3 id="v-g7-title">G7 Vision on AI Openness: ${verdictChip(v.label ?? 'no label', v.label ? 'ok' : 'no')}</h3>
+${list(v.reasons)}
+${criteriaTable('The labels\' criteria, read from the record', v.criteria)}
+${sources(v)}
+</section>`;
+}
+
+function owd(v: Verdicts['owd']): Html {
+  return html`<section class="verdict" id="v-owd" aria-labelledby="v-owd-title">
+<h3 id="v-owd-title">Open Weight Definition ${v.framework.version}: ${verdictChip(v.verdict, resultTone(v.verdict))}</h3>
+${list(v.reasons)}
+${criteriaTable('The ten criteria for the weights\' terms', v.criteria.map((c) => ({ ...c, criterion: `${c.number}. ${c.criterion}` })))}
 ${sources(v)}
 </section>`;
 }
@@ -123,11 +150,15 @@ ${links.mode === 'server' ? html`<form class="filters asof-form" method="get" ac
 <li><a href="#v-osai">European index</a> ${verdictChip(`${v.osaiIndex.total}%`, v.osaiIndex.total >= 50 ? 'ok' : 'no')}</li>
 <li><a href="#v-eu">EU AI Act exemption</a> ${verdictChip(v.euAiAct.exemption.applies, triTone(v.euAiAct.exemption.applies))}</li>
 <li><a href="#v-eu">Systemic risk</a> ${verdictChip(v.euAiAct.systemicRisk, triTone(v.euAiAct.systemicRisk, 'no'))}</li>
+<li><a href="#v-g7">G7 label</a> ${verdictChip(v.g7.label ?? 'no label', v.g7.label ? 'ok' : 'no')}</li>
+<li><a href="#v-owd">Open Weight Definition</a> ${verdictChip(v.owd.verdict, resultTone(v.owd.verdict))}</li>
 </ul>
 ${mof(v.mof)}
 ${osaid(v.osaid)}
 ${osaiIndex(v.osaiIndex)}
 ${euAiAct(v.euAiAct)}
+${g7(v.g7)}
+${owd(v.owd)}
 ${paper(v.paper)}
 </section>`;
 }
