@@ -28,8 +28,8 @@ export interface StoreOptions extends DbOptions {
   registryDir: string;
   /** The registry as loaded now (for checks and diffs). */
   registry: () => Registry;
-  /** Called after an approval's file is written, to load the registry again. */
-  onRegistryChange?: () => Promise<void>;
+  /** Called after approved records are written (with their model ids), so the registry in memory follows. */
+  onRegistryChange?: (modelIds: string[]) => Promise<void> | void;
   /** For the crash test: called between the commit and the file write. */
   afterCommit?: (change: number) => Promise<void> | void;
 }
@@ -117,7 +117,7 @@ export class Store {
   async repair(): Promise<number> {
     const pending = await unwrittenChanges(this.db);
     for (const change of pending) await this.writeChange(change.id, change.modelId, change.afterText);
-    if (pending.length) await this.options.onRegistryChange?.();
+    if (pending.length) await this.options.onRegistryChange?.([...new Set(pending.map((c) => c.modelId))]);
     return pending.length;
   }
 
@@ -220,7 +220,7 @@ export class Store {
       });
       await this.options.afterCommit?.(change);
       await this.writeChange(change, first.modelId, writeText);
-      await this.options.onRegistryChange?.();
+      await this.options.onRegistryChange?.([first.modelId]);
       return { change, submission: (await submissionById(this.db, id))! };
     });
   }

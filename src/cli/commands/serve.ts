@@ -27,22 +27,26 @@ export function serveCommand(program: Command, ctx: Context): Command {
     .option('--port <port>', 'port to listen on (default: $PORT or 8080; 0 picks a free one)')
     .option('--host <host>', 'address to listen on (default: $HOST or 127.0.0.1; 0.0.0.0 for every interface)')
     .option('--base-url <url>', 'public address of the site, for badge snippets (default: the request\'s origin)')
+    .option('--read-only', 'serve the index alone, without the store (no submissions, reviews or history)')
+    .option('--data <dir>', 'the store\'s data folder (default: $XDG_DATA_HOME/howopen or ~/.local/share/howopen); DATABASE_URL selects a PostgreSQL server instead')
     .addHelpText('after', '\nExamples:\n  howopen serve\n  howopen serve --port 3000 --registry ./my-registry\n  PORT=80 HOST=0.0.0.0 howopen serve')
-    .action(async (opts: { port?: string; host?: string; baseUrl?: string }) => {
+    .action(async (opts: { port?: string; host?: string; baseUrl?: string; readOnly?: boolean; data?: string }) => {
       const port = parsePort(opts.port ?? process.env.PORT ?? '8080');
       const hostname = opts.host ?? process.env.HOST ?? '127.0.0.1';
       const { registry, problems } = await loadForFace(ctx);
       // Loaded on demand, so that the other commands start without the web stack.
       const [{ serve }, { createApp }] = await Promise.all([import('@hono/node-server'), import('../../server/app.js')]);
-      const app = createApp({ registry, problems, baseUrl: opts.baseUrl ?? null });
+      const living = opts.readOnly ? undefined : await (await import('../serve-store.js')).livingServe(ctx, registry, problems, opts);
+      const app = living?.app ?? createApp({ registry, problems, baseUrl: opts.baseUrl ?? null });
       await new Promise<void>((resolve, reject) => {
         const server = serve({ fetch: app.fetch, port, hostname }, (info) => {
           const host = hostname === '0.0.0.0' || hostname === '::' ? 'localhost' : hostname.includes(':') ? `[${hostname}]` : hostname;
           ctx.io.out(`howopen: serving ${registry.models.length} models and ${registry.licenses.length} licenses at http://${host}:${info.port}/`);
+          if (living) ctx.io.out(living.message);
           resolve();
         });
         server.on('error', (e: NodeJS.ErrnoException) => reject(new InputError(`cannot listen on ${hostname}:${port}: ${e.code === 'EADDRINUSE' ? 'the port is in use (try --port)' : e.message}`)));
-        const stop = () => server.close(() => process.exit(0));
+        const stop = () => server.close(() => { void (living?.close() ?? Promise.resolve()).finally(() => process.exit(0)); });
         process.once('SIGINT', stop);
         process.once('SIGTERM', stop);
       });

@@ -1,0 +1,37 @@
+// The living index: the store's routes in front of the web index, whose app is rebuilt when an approval changes the registry.
+import { Hono } from 'hono';
+import type { Problem } from '../registry/problem.js';
+import type { LiveRegistry } from '../store/live-registry.js';
+import type { Store } from '../store/store.js';
+import { type AppOptions, createApp } from './app.js';
+import { loadAssets } from './assets.js';
+import { serverLinks } from './links.js';
+import { storeApiRoutes } from './routes/store-api.js';
+import { storePageRoutes } from './routes/store-pages.js';
+import { WriteLimiter } from './store-access.js';
+
+export interface LivingOptions extends Omit<AppOptions, 'registry'> {
+  live: LiveRegistry;
+  store: Store;
+  problems?: readonly Problem[];
+  /** Writes per minute per address and per account. */
+  writeLimits?: { address: number; account: number };
+}
+
+export const DEFAULT_WRITE_LIMITS = { address: 30, account: 120 } as const;
+
+export function createLivingApp(options: LivingOptions): Hono {
+  const { live, store } = options;
+  const build = () => createApp({ ...options, registry: live.current(), problems: options.problems ?? [] });
+  let index = build();
+  // A new app for a new registry: its answers were cached for the old one.
+  live.onChange(() => { index = build(); });
+  const assets = loadAssets(options.webDir);
+  const links = (url: string) => serverLinks(assets.versions, options.baseUrl ?? new URL(url).origin);
+  const ctx = { store, live, limiter: new WriteLimiter(options.writeLimits ?? DEFAULT_WRITE_LIMITS), links, clock: options.clock ?? (() => new Date()) };
+  const app = new Hono();
+  storeApiRoutes(app, ctx);
+  storePageRoutes(app, ctx);
+  app.all('*', (c) => index.fetch(c.req.raw, c.env));
+  return app;
+}
