@@ -5,6 +5,7 @@ import type { LiveRegistry } from '../store/live-registry.js';
 import type { Store } from '../store/store.js';
 import { type AppOptions, createApp } from './app.js';
 import { loadAssets } from './assets.js';
+import { SECURITY_HEADERS } from './cache.js';
 import { serverLinks } from './links.js';
 import { storeApiRoutes } from './routes/store-api.js';
 import { storePageRoutes } from './routes/store-pages.js';
@@ -30,6 +31,11 @@ export function createLivingApp(options: LivingOptions): Hono {
   const links = (url: string) => serverLinks(assets.versions, options.baseUrl ?? new URL(url).origin);
   const ctx = { store, live, limiter: new WriteLimiter(options.writeLimits ?? DEFAULT_WRITE_LIMITS), links, clock: options.clock ?? (() => new Date()) };
   const app = new Hono();
+  // Redirects and other answers not built by send() get the same security headers as every page.
+  app.use('*', async (c, next) => {
+    await next();
+    if (!c.res.headers.has('Content-Security-Policy')) for (const [k, v] of Object.entries(SECURITY_HEADERS)) c.res.headers.set(k, v);
+  });
   storeApiRoutes(app, ctx);
   storePageRoutes(app, ctx);
   app.all('*', (c) => index.fetch(c.req.raw, c.env));

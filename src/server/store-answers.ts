@@ -8,7 +8,8 @@ import type { Problem } from '../registry/problem.js';
 
 export function send(c: Context, body: string, type: string, status = 200, extra: Record<string, string> = {}): Response {
   const api = c.req.path.startsWith('/api/');
-  return new Response(body, { status, headers: { ...SECURITY_HEADERS, ...(api ? CORS_HEADERS : {}), 'Content-Type': type, 'Cache-Control': CACHE_CONTROL.none, ...extra } });
+  // Through the context, so that cookies set on it (the form token, a session) go out with the answer.
+  return c.body(body, status as 200, { ...SECURITY_HEADERS, ...(api ? CORS_HEADERS : {}), 'Content-Type': type, 'Cache-Control': CACHE_CONTROL.none, ...extra });
 }
 
 export const sendJson = (c: Context, value: unknown, status = 200, extra: Record<string, string> = {}) => send(c, JSON.stringify(value), TYPES.json, status, extra);
