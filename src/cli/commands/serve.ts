@@ -36,13 +36,17 @@ export function serveCommand(program: Command, ctx: Context): Command {
       const { registry, problems } = await loadForFace(ctx);
       // Loaded on demand, so that the other commands start without the web stack.
       const [{ serve }, { createApp }] = await Promise.all([import('@hono/node-server'), import('../../server/app.js')]);
-      const living = opts.readOnly ? undefined : await (await import('../serve-store.js')).livingServe(ctx, registry, problems, opts);
-      const app = living?.app ?? createApp({ registry, problems, baseUrl: opts.baseUrl ?? null });
+      const app = createApp({ registry, problems, baseUrl: opts.baseUrl ?? null });
+      // The store opens beside the index (a first embedded start takes seconds): its pages answer 503 until then.
+      const living = opts.readOnly ? undefined : (await import('../serve-store.js')).livingServe(ctx, registry, problems, opts, app);
       await new Promise<void>((resolve, reject) => {
-        const server = serve({ fetch: app.fetch, port, hostname }, (info) => {
+        const server = serve({ fetch: living?.fetch ?? app.fetch, port, hostname }, (info) => {
           const host = hostname === '0.0.0.0' || hostname === '::' ? 'localhost' : hostname.includes(':') ? `[${hostname}]` : hostname;
           ctx.io.out(`howopen: serving ${registry.models.length} models and ${registry.licenses.length} licenses at http://${host}:${info.port}/`);
-          if (living) ctx.io.out(living.message);
+          living?.ready.then((message) => ctx.io.out(message), (e: unknown) => {
+            ctx.io.err(`howopen: cannot open the store: ${e instanceof Error ? e.message : String(e)}`);
+            process.exit(e instanceof InputError ? 2 : 70);
+          });
           resolve();
         });
         server.on('error', (e: NodeJS.ErrnoException) => reject(new InputError(`cannot listen on ${hostname}:${port}: ${e.code === 'EADDRINUSE' ? 'the port is in use (try --port)' : e.message}`)));
