@@ -33,10 +33,11 @@ export async function openStore(db: DbOptions, extra: Partial<StoreOptions> = {}
   const dir = extra.registryDir ?? registryCopy();
   let registry = (await loadRegistry(dir)).registry;
   const opened: Opened = { store: undefined as unknown as Store, dir, current: () => registry, reloads: 0 };
+  const { onRegistryChange, ...rest } = extra;
   opened.store = await Store.open({
-    ...db, registryDir: dir, registry: () => registry,
-    onRegistryChange: async () => { registry = (await loadRegistry(dir)).registry; opened.reloads++; },
-    ...extra,
+    ...db, registryDir: dir, registry: () => registry, ...rest,
+    // The store's checks follow the registry on disk; a caller's listener (the living app's) hears of it too.
+    onRegistryChange: async (ids) => { registry = (await loadRegistry(dir)).registry; opened.reloads++; await onRegistryChange?.(ids); },
   });
   return opened;
 }
