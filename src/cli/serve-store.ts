@@ -5,6 +5,7 @@ import type { Problem } from '../registry/problem.js';
 import type { Store } from '../store/store.js';
 import type { Context } from './context.js';
 import { openCliStore, storeWhere } from './store-open.js';
+import { STORE_ROUTES } from '../server/store-routes.js';
 
 type Fetch = (request: Request, env?: unknown) => Response | Promise<Response>;
 
@@ -19,13 +20,14 @@ export interface LivingServe {
 export function livingServe(ctx: Context, registry: Registry, problems: readonly Problem[], opts: { baseUrl?: string; data?: string }, index: Hono): LivingServe {
   let current: Fetch;
   let store: Store | undefined;
+  // Every route is there from the first request: the index's at once, the store's as 503 until it opens.
   const starting = new Hono();
+  for (const path of STORE_ROUTES) {
+    starting.all(path, (c) => c.json({ error: 'the store is still opening; try again in a moment' }, 503, { 'Retry-After': '2', 'Cache-Control': 'no-store' }));
+  }
+  starting.all('*', (c) => index.fetch(c.req.raw, c.env));
   const ready = (async () => {
-    const [{ createLivingApp, STORE_ROUTES }, { defaultDataDir }] = await Promise.all([import('../server/living.js'), import('../store/db.js')]);
-    for (const path of STORE_ROUTES) {
-      starting.all(path, (c) => c.json({ error: 'the store is still opening; try again in a moment' }, 503, { 'Retry-After': '2', 'Cache-Control': 'no-store' }));
-    }
-    starting.all('*', (c) => index.fetch(c.req.raw, c.env));
+    const [{ createLivingApp }, { defaultDataDir }] = await Promise.all([import('../server/living.js'), import('../store/db.js')]);
     const opened = await openCliStore(ctx, opts, registry);
     store = opened.store;
     const app = createLivingApp({ live: opened.live, store, problems, baseUrl: opts.baseUrl ?? null });

@@ -19,11 +19,7 @@ export interface LivingOptions extends Omit<AppOptions, 'registry'> {
   writeLimits?: { address: number; account: number };
 }
 
-/** The routes the store adds to the index (for the 503 while it opens). */
-export const STORE_ROUTES = [
-  '/submit', '/submit/*', '/submitted/*', '/signin', '/signout', '/review', '/review/*', '/models/:id/history', '/models/:id/disputes', '/disputes/*', '/changes.atom',
-  '/api/v1/submissions', '/api/v1/submissions/*', '/api/v1/models/:id/disputes', '/api/v1/models/:id/history', '/api/v1/disputes/*', '/api/v1/changes',
-] as const;
+export { STORE_ROUTES } from './store-routes.js';
 
 export const DEFAULT_WRITE_LIMITS = { address: 30, account: 120 } as const;
 
