@@ -31,8 +31,10 @@ export function serveCommand(program: Command, ctx: Context): Command {
     .option('--host <host>', 'address to listen on (default: $HOST or 127.0.0.1; 0.0.0.0 for every interface)')
     .option('--base-url <url>', 'public address of the site, for badge snippets (default: the request\'s origin)')
     .option('--post-limit <n>', 'records one address may POST to /api/v1/classify per minute; 0: no limit', '300')
+    .option('--read-only', 'serve the index alone, without the store (no submissions, reviews or history)')
+    .option('--data <dir>', 'the store\'s data folder (default: $XDG_DATA_HOME/howopen or ~/.local/share/howopen); DATABASE_URL selects a PostgreSQL server instead')
     .addHelpText('after', '\nExamples:\n  howopen serve\n  howopen serve --port 3000 --registry ./my-registry\n  PORT=80 HOST=0.0.0.0 howopen serve')
-    .action(async (opts: { port?: string; host?: string; baseUrl?: string; postLimit: string }) => {
+    .action(async (opts: { port?: string; host?: string; baseUrl?: string; postLimit: string; readOnly?: boolean; data?: string }) => {
       const port = parsePort(opts.port ?? process.env.PORT ?? '8080');
       if (!/^\d{1,7}$/.test(opts.postLimit)) throw new InputError(`--post-limit must be a whole number of requests per minute (got "${opts.postLimit}")`);
       const postLimit = Number(opts.postLimit);
@@ -41,11 +43,17 @@ export function serveCommand(program: Command, ctx: Context): Command {
       // Loaded on demand, so that the other commands start without the web stack.
       const [{ serve }, { closeApp, createApp, warmApp }] = await Promise.all([import('@hono/node-server'), import('../../server/app.js')]);
       const app = createApp({ registry, problems, baseUrl: opts.baseUrl ?? null, postLimit });
+      // The store opens beside the index (a first embedded start takes seconds): its pages answer 503 until then.
+      const living = opts.readOnly ? undefined : (await import('../serve-store.js')).livingServe(ctx, registry, problems, { ...opts, postLimit }, app);
       await new Promise<void>((resolve, reject) => {
-        const server = serve({ fetch: app.fetch, port, hostname }, (info) => {
+        const server = serve({ fetch: living?.fetch ?? app.fetch, port, hostname }, (info) => {
           const host = hostname === '0.0.0.0' || hostname === '::' ? 'localhost' : hostname.includes(':') ? `[${hostname}]` : hostname;
           warmApp(app);
           ctx.io.out(`howopen: serving ${registry.models.length} models and ${registry.licenses.length} licenses at http://${host}:${info.port}/`);
+          living?.ready.then((message) => ctx.io.out(message), (e: unknown) => {
+            ctx.io.err(`howopen: cannot open the store: ${e instanceof Error ? e.message : String(e)}`);
+            process.exit(e instanceof InputError ? 2 : 70);
+          });
           resolve();
         });
         server.on('error', (e: NodeJS.ErrnoException) => reject(new InputError(`cannot listen on ${hostname}:${port}: ${e.code === 'EADDRINUSE' ? 'the port is in use (try --port)' : e.message}`)));
@@ -54,7 +62,7 @@ export function serveCommand(program: Command, ctx: Context): Command {
         const stop = () => {
           setTimeout(() => process.exit(0), DRAIN_MS).unref();
           const http = server as unknown as { closeIdleConnections?: () => void; closeAllConnections?: () => void };
-          server.close(() => { void closeApp(app).finally(() => process.exit(0)); });
+          server.close(() => { void Promise.all([closeApp(app), living?.close()]).finally(() => process.exit(0)); });
           http.closeIdleConnections?.();
           setTimeout(() => http.closeAllConnections?.(), DRAIN_MS - 500).unref();
         };

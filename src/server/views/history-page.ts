@@ -1,0 +1,32 @@
+// A model's history: every approved change with its date, author, reason and the cells it moved; its disputes, and the form to open one.
+import { COMPONENTS } from '../../core/taxonomy.js';
+import type { Dispute } from '../../store/disputes.js';
+import type { CellChange } from '../../store/diff.js';
+import type { Change } from '../../store/history.js';
+import { type Html, externalLink, html } from '../html.js';
+import type { Links } from '../links.js';
+import { page } from './layout.js';
+import { chipFor } from './parts.js';
+
+export interface ChangeView { change: Change; cells: CellChange[] }
+
+export function historyPage(links: Links, o: { id: string; name: string; changes: readonly ChangeView[]; disputes: readonly Dispute[]; csrf: string; message?: string; reviewer?: boolean }): Html {
+  const open = o.disputes.filter((d) => d.status === 'open');
+  return page(links, { title: `${o.name}: history`, path: `/models/${o.id}/history`, main: html`<h1>${o.name}: history</h1>
+<p><a href="${links.page(`/models/${o.id}`)}">Back to ${o.name}</a>. Changes approved through this site, newest first; the registry's git history holds those made before.</p>
+${o.message ? html`<p class="notice" role="status">${o.message}</p>` : ''}
+${o.changes.length ? html`<ol class="history" reversed>${[...o.changes].reverse().map((v) => html`<li id="change-${v.change.id}"><p><time datetime="${v.change.createdAt}">${v.change.createdAt.slice(0, 10)}</time> · ${v.change.author ?? 'a reviewer'}${v.change.reason ? html` · “${v.change.reason}”` : ''}${v.change.beforeText === null ? ' · model added' : ''}</p>
+${v.cells.length ? html`<ul>${v.cells.map((c) => html`<li><code>${c.component}</code>: ${c.levelBefore ? chipFor(c.levelBefore) : 'new'} → ${chipFor(c.levelAfter)}</li>`)}</ul>` : html`<p>No component changed.</p>`}</li>\n`)}</ol>` : html`<p>No approved changes yet.</p>`}
+<h2 id="disputes">Disputes${open.length ? html` <span class="count">${open.length} open</span>` : ''}</h2>
+${o.disputes.length ? html`<ul class="disputes">${o.disputes.map((d) => html`<li id="dispute-${d.id}"><strong>${d.status}</strong> · <code>${d.component}</code>: ${d.message}${d.evidence.length ? html` (${d.evidence.map((u) => externalLink(u))})` : ''}${d.reason ? html`<br>${d.status === 'rejected' ? 'Rejected' : 'Accepted'} by ${d.resolvedBy ?? 'a reviewer'}: ${d.reason}` : ''}${o.reviewer && d.status === 'open' ? resolveForm(links, d, o.csrf) : ''}</li>\n`)}</ul>` : html`<p>None.</p>`}
+<h3>Dispute a cell</h3>
+<form method="post" action="${links.page(`/models/${o.id}/disputes`)}"><input type="hidden" name="csrf" value="${o.csrf}">
+<p><label>Cell <select name="component" required>${COMPONENTS.map((c) => html`<option value="${c.key}">${c.name} (${c.key})</option>`)}</select></label></p>
+<p><label>What is wrong<br><textarea name="message" rows="3" cols="60" required maxlength="4000"></textarea></label></p>
+<p><label>Evidence URL <input type="url" name="evidence" size="60"></label></p>
+<p><button type="submit">Send the dispute</button></p></form>` });
+}
+
+function resolveForm(links: Links, d: Dispute, csrf: string): Html {
+  return html`<form method="post" action="${links.page(`/disputes/${d.id}`)}"><input type="hidden" name="csrf" value="${csrf}"><label>Reason (shown publicly) <input name="reason" required maxlength="4000" size="40"></label> <button type="submit" name="action" value="accept">Accept</button> <button type="submit" name="action" value="reject">Reject</button></form>`;
+}
