@@ -90,3 +90,26 @@ describe('fingerprint table', () => {
     }
   });
 });
+
+describe('fingerprints of texts read for the registry', () => {
+  // The modified MITs are the MIT text plus one paragraph; the MIT text comes from the SPDX list, the paragraph is paraphrased short.
+  const mit = spdx.MIT!.licenseText;
+  const kimi = `Modified MIT License\n\n${mit.replace(/^MIT License\s*/, '')}\n\nOur only modification part is that, if the Software is used for commercial products or services that have more than 100 million monthly active users, you shall prominently display "Kimi K2" on the user interface.`;
+  const minimax = `${mit}\n\nOur only modification is that, for commercial products or services with more than 100 million monthly active users or more than 30 million US dollars in annual recurring revenue, you shall prominently display "MiniMax M2" on the user interface.`;
+
+  it('a modified MIT is its own licence, not MIT, and Kimi K2 is not MiniMax-M2', () => {
+    const detected = [kimi, minimax].map((t) => detectLicense('LICENSE', t).match);
+    assert.deepEqual(detected.map((m) => [m?.license, m?.matcher]), [['kimi-k2-modified-mit', 'fingerprint'], ['minimax-m2-modified-mit', 'fingerprint']]);
+  });
+
+  it('plain MIT is still MIT', () => {
+    assert.equal(detectLicense('LICENSE', mit).match?.license, 'MIT');
+  });
+
+  it('BigCode OpenRAIL-M is recognised by the words its own text uses (Modifications of the Model, Use restrictions)', () => {
+    const bigcode = 'BigCode Open RAIL-M v1 License Agreement\n\nSection I: Preamble. Explanatory Documentation means model cards. Modifications of the Model means all changes to the Model. Compliance with the restrictions in Attachment A is a condition. Attachment A - Use restrictions.';
+    const m = detectLicense('LICENSE', bigcode).match;
+    assert.equal(m?.license, 'bigcode-openrail-m');
+    assert.equal(m?.confidence, 1);
+  });
+});
