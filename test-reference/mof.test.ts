@@ -55,7 +55,7 @@ describe('mof import', () => {
     const sample = mof.importText(readFileSync(join(MOT_DIR, 'sample_model.yml'), 'utf8'), 'sample_model.yml', reg).drafts[0]!.record;
     assert.equal(sample.components['training.code.pretraining']!.license, 'MIT', 'code inherits release.license.code');
     assert.equal(sample.components['deployment.data.weights']!.license, 'Apache-2.0', 'data falls back to distribution');
-    assert.deepEqual(sample.artifacts!.architecture_code, { status: 'public', notes: sample.artifacts!.architecture_code!.notes }, '"unlicensed": public, no license');
+    assert.deepEqual(sample.artifacts!.architecture_code, { status: 'public', notes: sample.artifacts!.architecture_code!.notes, mof: { license: 'unlicensed' } }, '"unlicensed": public, no license');
     const olmo = mof.importText(readFileSync(join(MOT_DIR, 'models/OLMo-7B.yml'), 'utf8'), 'OLMo-7B.yml', reg).drafts[0]!.record;
     assert.equal(olmo.components['deployment.data.weights']!.license, 'Apache-2.0');
     assert.equal(olmo.documentation!.research_paper!.license, 'CC-BY-4.0');

@@ -24,12 +24,6 @@ export const componentStateSchema = z.strictObject({
   hint: levelHint.optional(),
   evidence: z.array(url).optional(),
   notes: text.optional(),
-  mof: z.strictObject({
-    license: z.string().optional(),
-    license_path: z.string().optional(),
-    component_path: z.string().optional(),
-    description: z.string().optional(),
-  }).optional(),
 });
 
 export const componentEntrySchema = z.strictObject({
@@ -38,6 +32,13 @@ export const componentEntrySchema = z.strictObject({
   hint: levelHint.optional(),
   evidence: z.array(url).optional(),
   notes: text.optional(),
+  /** The component's line in a Model Openness Tool record, kept so that export mof gives the file back. */
+  mof: z.strictObject({
+    license: z.string().optional(),
+    license_path: z.string().optional(),
+    component_path: z.string().optional(),
+    description: z.string().optional(),
+  }).optional(),
   history: z.array(componentStateSchema).min(1, { error: 'must list at least one earlier state (or leave history out)' }).optional(),
 });
 

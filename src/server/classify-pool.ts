@@ -19,7 +19,10 @@ export type PoolAnswer =
   | { ok: false; reason: 'timeout' | 'busy' | 'closed' | 'crashed' };
 
 interface Pending { job: Job; resolve: (a: PoolAnswer) => void }
-interface Slot { worker: Worker; job?: Pending; timer?: NodeJS.Timeout }
+interface Slot { worker: Worker; job?: Pending; timer?: NodeJS.Timeout; ready?: boolean }
+
+/** How long a worker may take to load its code and build the registry before it is given up. */
+const STARTUP_MS = 30_000;
 
 // Under tsx (tests, benchmarks) the worker is the TypeScript source; compiled, it is the .js beside this file.
 const FROM_SOURCE = import.meta.url.endsWith('.ts');
@@ -80,7 +83,17 @@ export class ClassifyPool {
     // Idle workers never keep the process alive: a server's socket does that.
     worker.unref();
     const slot: Slot = { worker };
-    worker.on('message', (result: JobResult) => {
+    // The budget is the record's, not the worker's start-up (loading the code, building the registry): a job
+    // posted before the worker says it is ready starts its clock then; a worker that never gets ready is replaced.
+    const startup = setTimeout(() => { void worker.terminate(); this.replace(slot, 'crashed'); }, STARTUP_MS);
+    startup.unref();
+    worker.on('message', (result: JobResult | { ready: true }) => {
+      if ('ready' in result) {
+        clearTimeout(startup);
+        slot.ready = true;
+        if (slot.job && !slot.timer) slot.timer = setTimeout(() => this.replace(slot, 'timeout'), this.budgetMs);
+        return;
+      }
       const pending = slot.job;
       if (!pending || pending.job.id !== result.id) return;
       this.finish(slot, { ok: true, status: result.status, body: result.body });
@@ -118,7 +131,7 @@ export class ClassifyPool {
       const pending = this.waiting.shift()!;
       slot.job = pending;
       slot.worker.ref();
-      slot.timer = setTimeout(() => this.replace(slot, 'timeout'), this.budgetMs);
+      if (slot.ready) slot.timer = setTimeout(() => this.replace(slot, 'timeout'), this.budgetMs);
       slot.worker.postMessage(pending.job);
     }
   }

@@ -15,6 +15,8 @@ const registry = buildRegistry(licenses, models, families);
 const sample = models[0];
 if (sample) classifyPosted(new TextEncoder().encode(JSON.stringify(sample)), registry, 'strict', '2026-01-01');
 
+parentPort!.postMessage({ ready: true });
+
 parentPort!.on('message', (job: Job) => {
   let result: JobResult;
   try {
