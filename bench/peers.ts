@@ -156,33 +156,50 @@ async function timed(page: Page, stack: Stack, kind: Kind, arg: string | number 
   }, [stack, kind, arg] as const);
 }
 
+/** How long one page may take to load and become ready; past it, its figures are missing (and the targets missed). */
+const PAGE_BUDGET = Number(process.env.HOWOPEN_BENCH_PAGE_BUDGET ?? 240_000);
+const MISSING: Figures = { fcp: NaN, ready: NaN, tbt: NaN, sortScript: NaN, sortPaint: NaN, filterScript: NaN, filterPaint: NaN, showAll: NaN };
+
 async function measure(browser: Browser, url: string, stack: Stack, showAll: boolean): Promise<Figures> {
+  try {
+    return await measureOnce(browser, url, stack, showAll);
+  } catch (e) {
+    process.stderr.write(`peers: ${stack} at ${url} gave no figures within ${PAGE_BUDGET / 1000} s: ${(e as Error).message.split('\n')[0]}\n`);
+    return MISSING;
+  }
+}
+
+async function measureOnce(browser: Browser, url: string, stack: Stack, showAll: boolean): Promise<Figures> {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
   await context.addInitScript(OBSERVE);
   const page = await context.newPage();
-  await page.goto(url, { timeout: 600_000 });
-  await page.waitForFunction(() => (window as unknown as { __ready?: number }).__ready !== undefined, undefined, { timeout: 600_000, polling: 100 });
-  await page.waitForTimeout(300);
-  const load = await page.evaluate(() => {
-    const w = window as unknown as { __ready: number; __long: [number, number][] };
-    const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN;
-    // Total blocking time from first paint to readiness: each long task's time past 50 ms.
-    const tbt = w.__long.filter(([s, d]) => s + d > fcp && s < w.__ready).reduce((t, [, d]) => t + Math.max(0, d - 50), 0);
-    return { fcp, ready: w.__ready, tbt };
-  });
-  const sorts = [];
-  for (let i = 0; i < 7; i++) sorts.push(await timed(page, stack, 'sort', i));
-  const filters = [];
-  for (const q of ['llama', '', 'apache', '', 'mistral', '', 'lab b']) filters.push(await timed(page, stack, 'filter', q));
-  await timed(page, stack, 'filter', '');
-  const all = showAll ? (await timed(page, stack, 'showAll')).paint : NaN;
-  await context.close();
-  return {
-    ...load,
-    sortScript: median(sorts.map((s) => s.script)), sortPaint: median(sorts.map((s) => s.paint)),
-    filterScript: median(filters.map((s) => s.script)), filterPaint: median(filters.map((s) => s.paint)),
-    showAll: all,
-  };
+  page.setDefaultTimeout(PAGE_BUDGET);
+  try {
+    await page.goto(url, { timeout: PAGE_BUDGET });
+    await page.waitForFunction(() => (window as unknown as { __ready?: number }).__ready !== undefined, undefined, { timeout: PAGE_BUDGET, polling: 100 });
+    await page.waitForTimeout(300);
+    const load = await page.evaluate(() => {
+      const w = window as unknown as { __ready: number; __long: [number, number][] };
+      const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN;
+      // Total blocking time from first paint to readiness: each long task's time past 50 ms.
+      const tbt = w.__long.filter(([s, d]) => s + d > fcp && s < w.__ready).reduce((t, [, d]) => t + Math.max(0, d - 50), 0);
+      return { fcp, ready: w.__ready, tbt };
+    });
+    const sorts = [];
+    for (let i = 0; i < 7; i++) sorts.push(await timed(page, stack, 'sort', i));
+    const filters = [];
+    for (const q of ['llama', '', 'apache', '', 'mistral', '', 'lab b']) filters.push(await timed(page, stack, 'filter', q));
+    await timed(page, stack, 'filter', '');
+    const all = showAll ? (await timed(page, stack, 'showAll')).paint : NaN;
+    return {
+      ...load,
+      sortScript: median(sorts.map((s) => s.script)), sortPaint: median(sorts.map((s) => s.paint)),
+      filterScript: median(filters.map((s) => s.script)), filterPaint: median(filters.map((s) => s.paint)),
+      showAll: all,
+    };
+  } finally {
+    await context.close();
+  }
 }
 
 /** Every size in one browser: the three pages over the same rows, one after another. */
@@ -228,6 +245,7 @@ const TARGETS: Target[] = [
 ];
 
 function met(ok: boolean, text: string): string {
+  // NaN (no figure) compares false: a page that never became ready misses every target.
   return `${text} ${ok ? '(met)' : '(**missed**)'}`;
 }
 
