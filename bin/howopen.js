@@ -1,5 +1,13 @@
 #!/usr/bin/env node
 // The howopen command: runs the compiled CLI (npm run build writes dist/).
-import { main } from '../dist/cli/main.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
-process.exitCode = await main(process.argv.slice(2));
+const args = process.argv.slice(2);
+if (args.length === 1 && (args[0] === '--version' || args[0] === '-V')) {
+  // Answered before any command module loads: the version needs nothing but package.json.
+  process.stdout.write(`${JSON.parse(readFileSync(join(import.meta.dirname, '../package.json'), 'utf8')).version}\n`);
+} else {
+  const { main } = await import('../dist/cli/main.js');
+  process.exitCode = await main(args);
+}
