@@ -63,6 +63,8 @@ const REFERENCE_LICENSE_NAMES: Record<string, string | null> = {
   'xAI Community License Agreement': 'grok2-community',
   // The Hub tag falcon-llm-license that Falcon 3 and later cards use links the TII Falcon License 2.0 (see registry/models/falcon-3.yaml).
   'Falcon LLM License': 'tii-falcon-license-2.0',
+  'Llama 2 Community License Agreement': 'llama2',
+  'Llama 3.1 Community License Agreement': 'llama3.1',
 };
 
 /** The license ids a reference's license name stands for; unknown names stay as their text. */
