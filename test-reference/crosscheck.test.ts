@@ -66,6 +66,7 @@ const REFERENCE_LICENSE_NAMES: Record<string, string | null> = {
   'Falcon LLM License': 'tii-falcon-license-2.0',
   'Llama 2 Community License Agreement': 'llama2',
   'Llama 3.1 Community License Agreement': 'llama3.1',
+  'Llama 3.3 Community License Agreement': 'llama3.3',
   'Llama 4 Community License Agreement': 'llama4',
 };
 
