@@ -1,13 +1,48 @@
 // Data-quality checks over the whole registry: evidence, references between records, duplicates, check dates.
 import { closest } from 'fastest-levenshtein';
 import { resolveLicense } from './expression.js';
+import type { ModelRecord } from './model.js';
 import type { Registry } from './registry.js';
 
 export interface QualityFinding {
   model: string;
   field: string;
-  check: 'evidence' | 'license' | 'family' | 'derived_from' | 'duplicate' | 'checked';
+  check: 'evidence' | 'license' | 'family' | 'derived_from' | 'duplicate' | 'checked' | 'act-input';
   message: string;
+}
+
+type ActInputs = Pick<ModelRecord, 'monetised' | 'training_compute'>;
+
+/**
+ * The EU AI Act inputs of one record or variant without a source: a `monetised` value (bare, or
+ * without evidence) and a `training_compute` figure without evidence; `unknown` needs a note saying
+ * what was looked for. The verdict already reads a bare `monetised` as unknown, so these are for
+ * review (audit --check inputs), not errors.
+ */
+function actInputGaps(model: string, prefix: string, r: ActInputs): QualityFinding[] {
+  const out: QualityFinding[] = [];
+  const m = r.monetised;
+  if (m !== undefined) {
+    const value = typeof m === 'object' ? m.value : m;
+    const evidence = typeof m === 'object' ? m.evidence ?? [] : [];
+    const notes = typeof m === 'object' ? m.notes : undefined;
+    if (value !== 'unknown' && !evidence.length) out.push({ model, field: `${prefix}monetised`, check: 'act-input', message: `${String(value)} without evidence: the EU AI Act verdict reads it as unknown (give a pricing page or licence, or record unknown with a note)` });
+    if (value === 'unknown' && !notes?.trim()) out.push({ model, field: `${prefix}monetised`, check: 'act-input', message: 'unknown without a note saying what was looked for' });
+  }
+  const t = r.training_compute;
+  if (t) {
+    if (t.flop !== 'unknown' && !t.evidence?.length) out.push({ model, field: `${prefix}training_compute`, check: 'act-input', message: `${t.flop} FLOP without evidence (a technical report or model card giving it or the figures it is computed from)` });
+    if (t.flop === 'unknown' && !t.notes?.trim()) out.push({ model, field: `${prefix}training_compute`, check: 'act-input', message: 'unknown without a note saying what was looked for' });
+  }
+  return out;
+}
+
+/** EU AI Act inputs without evidence, over every record and variant (for review: see actInputGaps). */
+export function actInputFindings(registry: Registry): QualityFinding[] {
+  return registry.models.flatMap((m) => [
+    ...actInputGaps(m.id, '', m),
+    ...(m.variants ?? []).flatMap((v, i) => actInputGaps(m.id, `variants.${i}.`, v)),
+  ]);
 }
 
 const norm = (s: string) => s.toLowerCase().replace(/[^a-z0-9+]/g, '');

@@ -2,10 +2,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { ModelRecord } from '../../src/core/model.js';
-import { qualityFindings } from '../../src/core/quality.js';
+import { actInputFindings, qualityFindings } from '../../src/core/quality.js';
 import { buildRegistry } from '../../src/core/registry.js';
 import { COMPONENTS } from '../../src/core/taxonomy.js';
-import { registry } from '../helpers.js';
+import { registry, runCli } from '../helpers.js';
 
 function record(id: string, patch: Partial<ModelRecord> = {}): ModelRecord {
   return {
@@ -41,5 +41,29 @@ describe('data quality', () => {
 
   it('passes on the shipped registry', async () => {
     assert.deepEqual(qualityFindings(await registry()), []);
+  });
+
+  it('reports EU AI Act inputs without evidence, and accepts sourced ones and unknown with a note', async () => {
+    const r = await registry();
+    const ev = ['https://example.org/pricing'];
+    const models = [
+      record('bare', { monetised: true }),
+      record('noev', { monetised: { value: false, notes: 'no paid API' } }),
+      record('unk', { monetised: 'unknown', training_compute: { flop: 'unknown' } }),
+      record('flop', { training_compute: { flop: 3e24 } }),
+      record('ok', { monetised: { value: true, evidence: ev }, training_compute: { flop: 3e24, evidence: ev } }),
+      record('okunk', { monetised: { value: 'unknown', notes: 'no pricing page found' }, training_compute: { flop: 'unknown', notes: 'the report gives no token count' } }),
+      record('var', { variants: [{ id: '7b', monetised: false, training_compute: { flop: 1e23, evidence: ev } }], flagship: '7b' }),
+    ];
+    const found = actInputFindings(buildRegistry(r.licenses, models, Object.fromEntries(r.families))).map((f) => `${f.model} ${f.field}`);
+    assert.deepEqual(found, ['bare monetised', 'noev monetised', 'unk monetised', 'unk training_compute', 'flop training_compute', 'var variants.0.monetised']);
+  });
+
+  it('audit --check inputs lists them for review without changing the exit code', async () => {
+    const res = await runCli(['audit', '--check', 'inputs', '--format', 'json']);
+    assert.equal(res.code, 0, res.stderr);
+    const list = JSON.parse(res.stdout) as { model: string; field: string; check: string }[];
+    assert.deepEqual(list, actInputFindings(await registry()));
+    assert.ok(list.every((f) => f.check === 'act-input'));
   });
 });
