@@ -175,6 +175,28 @@ for (const backend of BACKENDS) {
       assert.deepEqual(listed.map((d) => [d.status, d.reason]), [['rejected', 'the record cites the license text']]);
     });
 
+    it('shows a rejected dispute\'s reason on its cell; accepting one over the API applies the fixed cell, served without a restart', async () => {
+      const page = await (await call('/models/llama-2/history')).text();
+      assert.match(page, /<tr id="cell-deployment\.data\.weights">[^]*?rejected<\/a>: the record cites the license text/);
+      assert.equal((await submit(exampleRecord('http-disputed'), tokens.sam!)).status, 201);
+      const queued = await (await call('/api/v1/submissions', { token: tokens.rita! })).json() as { id: number; model: string }[];
+      const sid = queued.find((s) => s.model === 'http-disputed')!.id;
+      assert.equal((await call(`/api/v1/submissions/${sid}/approve`, { method: 'POST', token: tokens.rita!, body: '{}' })).status, 200);
+      const made = await call('/api/v1/models/http-disputed/disputes', { method: 'POST', body: JSON.stringify({ component: 'deployment.data.weights', message: 'gone', evidence: ['https://example.org/gone'] }) });
+      const { id } = await made.json() as { id: number };
+      const refused = await call(`/api/v1/disputes/${id}/accept`, { method: 'POST', token: tokens.rita!, body: JSON.stringify({ reason: 'yes' }) });
+      assert.equal(refused.status, 400);
+      assert.match((await refused.json() as { error: string }).error, /^fix: required/);
+      const done = await call(`/api/v1/disputes/${id}/accept`, { method: 'POST', token: tokens.rita!, body: JSON.stringify({ reason: 'taken down', fix: { status: 'closed' }, apply: true }) });
+      assert.equal(done.status, 200);
+      const dispute = await done.json() as { status: string; submissionId: number };
+      assert.equal(dispute.status, 'accepted');
+      const model = await (await call('/api/v1/models/http-disputed')).json() as { record: { components: Record<string, { status: string }> } };
+      assert.equal(model.record.components['deployment.data.weights']?.status, 'closed');
+      const history = await (await call('/api/v1/models/http-disputed/history')).json() as { submission: number; evidence: string[] }[];
+      assert.deepEqual(history.map((h) => [h.submission, h.evidence]).at(-1), [dispute.submissionId, ['https://example.org/gone']]);
+    });
+
     it('limits writes per address: 429 with Retry-After', async () => {
       const limited = createLivingApp({ live, store: o.store, writeLimits: { address: 2, account: 100 } });
       const statuses = [];

@@ -103,7 +103,7 @@ export function storeApiRoutes(app: Hono, ctx: StoreRouteContext): void {
       requireRole(actor.person, 'reviewer');
       limiter.take(actor);
       const body = await jsonBody(c);
-      return sendJson(c, await store.resolve(Number((c.req.param('id') ?? '')), to, body.reason, actor));
+      return sendJson(c, await store.resolve(Number((c.req.param('id') ?? '')), to, body.reason, actor, { fix: body.fix, apply: body.apply === true }));
     }));
   }
 

@@ -27,6 +27,7 @@ import { submitPage } from '../views/submit-page.js';
 import type { Html } from '../html.js';
 import { parseRecord } from '../../registry/parse.js';
 import { modelSchema } from '../../registry/schema.js';
+import { stringify as stringifyYaml } from 'yaml';
 
 export interface StorePageContext {
   store: Store;
@@ -37,6 +38,11 @@ export interface StorePageContext {
 }
 
 const FORM_MAX_BYTES = 512 * 1024;
+
+/** Each component's entry as YAML, for the reviewer to edit into the fix of a dispute. */
+function currentEntries(model: ModelRecord | undefined): Record<string, string> {
+  return Object.fromEntries(Object.entries(model?.components ?? {}).map(([k, e]) => [k, stringifyYaml(e)]));
+}
 
 export function storePageRoutes(app: Hono, ctx: StorePageContext): void {
   const { store, live, limiter } = ctx;
@@ -198,7 +204,7 @@ export function storePageRoutes(app: Hono, ctx: StorePageContext): void {
       return { change, cells: after ? recordDiff(before, after, registry, asOf).cells : [] };
     });
     const notice = c.req.query('disputed') ? 'Your dispute is open; it shows on this page until a reviewer resolves it.' : undefined;
-    return htmlPage(c, historyPage(links, { id, name: model?.name ?? id, changes: views, disputes: await store.disputesOf(id), csrf: visitor.csrf, reviewer: visitor.person?.role !== undefined && visitor.person.role !== 'submitter', ...(notice ? { message: notice } : {}) }));
+    return htmlPage(c, historyPage(links, { id, name: model?.name ?? id, changes: views, disputes: await store.disputesOf(id), entries: currentEntries(model), csrf: visitor.csrf, reviewer: visitor.person?.role !== undefined && visitor.person.role !== 'submitter', ...(notice ? { message: notice } : {}) }));
   }));
   app.post('/models/:id/disputes', limit, guard(async (c) => {
     const { visitor, form } = await posted(c);
@@ -210,7 +216,7 @@ export function storePageRoutes(app: Hono, ctx: StorePageContext): void {
     const { visitor, form } = await posted(c);
     const to = form.action === 'accept' ? 'accepted' : form.action === 'reject' ? 'rejected' : null;
     if (!to) throw new StoreError(400, 'action must be accept or reject');
-    const d = await store.resolve(Number(c.req.param('id')), to, form.reason, visitor.actor);
+    const d = await store.resolve(Number(c.req.param('id')), to, form.reason, visitor.actor, { fix: form.fix, apply: form.apply === 'yes' });
     return c.redirect(`/models/${encodeURIComponent(d.modelId)}/history#dispute-${d.id}`, 303);
   }));
 
