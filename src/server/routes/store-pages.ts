@@ -9,11 +9,13 @@ import type { ModelRecord } from '../../core/model.js';
 import { recordToYaml } from '../../interop/record-yaml.js';
 import { checkRecordText } from '../../store/check.js';
 import { recordDiff } from '../../store/diff.js';
+import { type GitRevision, gitHistoryOf } from '../../store/git-history.js';
+import type { Change } from '../../store/history.js';
 import type { LiveRegistry } from '../../store/live-registry.js';
 import { StoreError, closeSession, openSession, personByToken, requireRole } from '../../store/people.js';
 import type { Store } from '../../store/store.js';
 import { TYPES } from '../answers.js';
-import { utcDate } from '../dates.js';
+import { parseAsOf, utcDate } from '../dates.js';
 import type { Links } from '../links.js';
 import { ADVICE_LIMIT } from '../data.js';
 import { type PageVisitor, SESSION_COOKIE, type WriteLimiter, checkCsrf, cookieOptions, pageVisitor } from '../store-access.js';
@@ -38,6 +40,19 @@ export interface StorePageContext {
 }
 
 const FORM_MAX_BYTES = 512 * 1024;
+
+/**
+ * The record's text as it stood at the end of a date: the newest approval or commit on or before it
+ * (approvals and commits may hold the same change; either gives the same text).
+ */
+function recordAsOf(date: string, changes: readonly Change[], revisions: readonly GitRevision[]): { text: string | null; source: string } | undefined {
+  const end = `${date}T23:59:59.999Z`;
+  const dated = [
+    ...changes.map((h) => ({ at: h.createdAt, text: h.afterText as string | null, source: `approved change ${h.id}` })),
+    ...revisions.map((r) => ({ at: new Date(r.date).toISOString(), text: r.text, source: `commit ${r.commit.slice(0, 12)}` })),
+  ].filter((x) => x.at <= end).sort((a, b) => a.at.localeCompare(b.at));
+  return dated.at(-1);
+}
 
 /** Each component's entry as YAML, for the reviewer to edit into the fix of a dispute. */
 function currentEntries(model: ModelRecord | undefined): Record<string, string> {
@@ -192,19 +207,36 @@ export function storePageRoutes(app: Hono, ctx: StorePageContext): void {
 
   app.get('/models/:id/history', guard(async (c, links) => {
     const id = c.req.param('id') ?? '';
-    const model = live.current().model(id);
-    const changes = await store.historyOf(id);
-    if (!model && !changes.length) throw new StoreError(404, `There is no model "${id}" in the registry.`);
-    const visitor = await pageVisitor(c, store);
     const registry = live.current();
+    const model = registry.model(id);
+    const [changes, revisions] = await Promise.all([store.historyOf(id), gitHistoryOf(live.dir, id)]);
+    if (!model && !changes.length && !revisions.length) throw new StoreError(404, `There is no model "${id}" in the registry.`);
+    const asOfParam = c.req.query('as-of');
+    const parsed = parseAsOf(asOfParam, today());
+    if (parsed.error !== undefined) throw new StoreError(400, parsed.error);
+    const visitor = await pageVisitor(c, store);
     const asOf = today();
+    const read = (text: string | null, name: string) => text ? parseRecord(text, name, modelSchema).value as ModelRecord | undefined : undefined;
     const views = changes.map((change) => {
-      const before = change.beforeText ? parseRecord(change.beforeText, 'before', modelSchema).value as ModelRecord | undefined : undefined;
-      const after = parseRecord(change.afterText, 'after', modelSchema).value as ModelRecord | undefined;
+      const before = read(change.beforeText, 'before');
+      const after = read(change.afterText, 'after');
       return { change, cells: after ? recordDiff(before, after, registry, asOf).cells : [] };
     });
+    // Oldest first, each revision against the one before it: the cells a commit moved.
+    const oldestFirst = [...revisions].reverse();
+    const gitViews = oldestFirst.map((revision, i) => {
+      const after = read(revision.text, revision.commit);
+      const before = i > 0 ? read(oldestFirst[i - 1]!.text, oldestFirst[i - 1]!.commit) : undefined;
+      return { revision, added: i === 0, cells: after ? recordDiff(before, after, registry, asOf).cells : [] };
+    });
+    const stood = asOfParam ? recordAsOf(parsed.asOf, changes, revisions) : undefined;
+    const stoodRecord = stood ? read(stood.text, 'as-of') : undefined;
     const notice = c.req.query('disputed') ? 'Your dispute is open; it shows on this page until a reviewer resolves it.' : undefined;
-    return htmlPage(c, historyPage(links, { id, name: model?.name ?? id, changes: views, disputes: await store.disputesOf(id), entries: currentEntries(model), csrf: visitor.csrf, reviewer: visitor.person?.role !== undefined && visitor.person.role !== 'submitter', ...(notice ? { message: notice } : {}) }));
+    return htmlPage(c, historyPage(links, {
+      id, name: model?.name ?? id, changes: views, git: gitViews, disputes: await store.disputesOf(id), entries: currentEntries(model), csrf: visitor.csrf,
+      reviewer: visitor.person?.role !== undefined && visitor.person.role !== 'submitter', ...(notice ? { message: notice } : {}),
+      ...(asOfParam ? { asOf: { date: parsed.asOf, source: stood?.source ?? null, cells: stoodRecord ? recordDiff(undefined, stoodRecord, registry, parsed.asOf).cells : [] } } : {}),
+    }));
   }));
   app.post('/models/:id/disputes', limit, guard(async (c) => {
     const { visitor, form } = await posted(c);
