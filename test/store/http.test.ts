@@ -42,7 +42,7 @@ for (const backend of BACKENDS) {
       const bad = await submit(exampleRecord('http-model', 'Apache-2.O'));
       assert.equal(bad.status, 400);
       const problems = (await bad.json() as { problems: { line: number; col: number; field: string; message: string }[] }).problems;
-      const classify = await call('/api/v1/classify', { method: 'POST', body: exampleRecord('http-model', 'Apache-2.O') });
+      const classify = await call('/api/v1/classify', { method: 'POST', body: exampleRecord('http-model', 'Apache-2.O'), headers: { 'Content-Type': 'application/yaml' } });
       assert.deepEqual(problems, (await classify.json() as { problems: unknown }).problems);
       assert.equal(problems[0]!.field, 'components.deployment.data.weights.license');
       assert.equal((await submit('x'.repeat(300 * 1024))).status, 413);
