@@ -9,7 +9,7 @@ import { SECURITY_HEADERS } from './cache.js';
 import { serverLinks } from './links.js';
 import { storeApiRoutes } from './routes/store-api.js';
 import { storePageRoutes } from './routes/store-pages.js';
-import { WriteLimiter } from './store-access.js';
+import { WriteLimiter } from './rate-limit.js';
 
 export interface LivingOptions extends Omit<AppOptions, 'registry'> {
   live: LiveRegistry;
