@@ -57,7 +57,7 @@ export function problemField(p: Problem): string {
 export function readForm(body: Record<string, unknown>): { form: Form; errors: string[] } {
   const form: Form = {};
   const errors: string[] = [];
-  const known = new Set<string>([...TOP_FIELDS, 'comment', 'csrf', 'record', 'action', 'base', 'token', 'reason', 'message', 'evidence', 'component', 'fix', 'apply', ...COMPONENTS.flatMap((c) => (['status', 'license', 'evidence', 'notes'] as const).map((p) => fieldName(c.key, p)))]);
+  const known = new Set<string>([...TOP_FIELDS, 'comment', 'csrf', 'record', 'action', 'base', 'token', 'reason', 'message', 'evidence', 'component', 'fix', 'apply', 'role', ...COMPONENTS.flatMap((c) => (['status', 'license', 'evidence', 'notes'] as const).map((p) => fieldName(c.key, p)))]);
   for (const [k, v] of Object.entries(body)) {
     if (!known.has(k) || typeof v !== 'string') continue;
     const max = k === 'record' ? 256 * 1024 : k === 'fix' ? 20_000 : MAX_FIELD;

@@ -197,6 +197,41 @@ for (const backend of BACKENDS) {
       assert.deepEqual(history.map((h) => [h.submission, h.evidence]).at(-1), [dispute.submissionId, ['https://example.org/gone']]);
     });
 
+    it('an admin creates people and tokens from the web: the form token checked, other roles refused, each token shown once and working', async () => {
+      const form = await call('/signin');
+      const jar = form.headers.get('Set-Cookie')!.split(';')[0]!;
+      const csrf = /name="csrf" value="([^"]+)"/.exec(await form.text())![1]!;
+      const post = (path: string, fields: Record<string, string>, cookies: string) => call(path, { method: 'POST', headers: { Cookie: cookies, 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString() });
+      const session = async (token: string) => {
+        const res = await post('/signin', { token, csrf }, jar);
+        const cookies = res.headers.get('Set-Cookie')!.split(';')[0]!;
+        return { cookies, csrf: /name="csrf" value="([^"]+)"/.exec(await (await call('/submit', { headers: { Cookie: cookies } })).text())![1]! };
+      };
+      assert.equal((await call('/admin')).status, 401);
+      const rita = await session(tokens.rita!);
+      assert.equal((await call('/admin', { headers: { Cookie: rita.cookies } })).status, 403);
+      assert.equal((await post('/admin/users', { name: 'mallory', role: 'admin', csrf: rita.csrf }, rita.cookies)).status, 403);
+      const ada = await session(tokens.ada!);
+      const page = await call('/admin', { headers: { Cookie: ada.cookies } });
+      assert.equal(page.status, 200);
+      assert.match(await page.text(), /<th scope="row">rita<\/th><td>reviewer<\/td>/);
+      assert.equal((await post('/admin/users', { name: 'webby', role: 'reviewer' }, ada.cookies)).status, 403, 'no form token');
+      assert.equal((await post('/admin/users', { name: 'bad name', role: 'reviewer', csrf: ada.csrf }, ada.cookies)).status, 400);
+      assert.equal((await post('/admin/users', { name: 'webby', role: 'overlord', csrf: ada.csrf }, ada.cookies)).status, 400);
+      const made = await post('/admin/users', { name: 'webby', role: 'reviewer', csrf: ada.csrf }, ada.cookies);
+      assert.equal(made.status, 200);
+      const token = /<code class="token">([^<]+)<\/code>/.exec(await made.text())![1]!;
+      assert.equal((await call('/api/v1/submissions', { token })).status, 200, 'the new reviewer\'s token works');
+      assert.equal((await post('/admin/users', { name: 'webby', role: 'reviewer', csrf: ada.csrf }, ada.cookies)).status, 409);
+      const again = await post('/admin/tokens', { name: 'webby', csrf: ada.csrf }, ada.cookies);
+      const second = /<code class="token">([^<]+)<\/code>/.exec(await again.text())![1]!;
+      assert.notEqual(second, token);
+      assert.equal((await call('/api/v1/submissions', { token: second })).status, 200);
+      assert.ok(!(await (await call('/admin', { headers: { Cookie: ada.cookies } })).text()).includes(second), 'shown once');
+      const log = await o.store.db.query<{ action: string }>("SELECT action FROM audit_log WHERE target = 'person:webby' ORDER BY id");
+      assert.deepEqual(log.map((l) => l.action), ['create-user', 'issue-token']);
+    });
+
     it('limits writes per address: 429 with Retry-After', async () => {
       const limited = createLivingApp({ live, store: o.store, writeLimits: { address: 2, account: 100 } });
       const statuses = [];

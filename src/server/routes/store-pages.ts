@@ -12,7 +12,8 @@ import { recordDiff } from '../../store/diff.js';
 import { type GitRevision, gitHistoryOf } from '../../store/git-history.js';
 import type { Change } from '../../store/history.js';
 import type { LiveRegistry } from '../../store/live-registry.js';
-import { StoreError, closeSession, openSession, personByToken, requireRole } from '../../store/people.js';
+import { type Role, StoreError, closeSession, listPeople, openSession, personByName, personByToken, requireRole } from '../../store/people.js';
+import { adminPage } from '../views/admin-pages.js';
 import type { Store } from '../../store/store.js';
 import { TYPES } from '../answers.js';
 import { parseAsOf, utcDate } from '../dates.js';
@@ -251,6 +252,31 @@ export function storePageRoutes(app: Hono, ctx: StorePageContext): void {
     if (!to) throw new StoreError(400, 'action must be accept or reject');
     const d = await store.resolve(Number(c.req.param('id')), to, form.reason, visitor.actor, { fix: form.fix, apply: form.apply === 'yes' });
     return c.redirect(`/models/${encodeURIComponent(d.modelId)}/history#dispute-${d.id}`, 303);
+  }));
+
+  // Admin: people and tokens, from the web as `howopen admin` does from the shell
+
+  const admin = async (c: Context) => {
+    const visitor = await pageVisitor(c, store);
+    requireRole(visitor.person, 'admin');
+    return visitor;
+  };
+  const adminView = async (c: Context, links: Links, visitor: PageVisitor, extra: { issued?: { name: string; token: string }; message?: string } = {}) =>
+    htmlPage(c, adminPage(links, { person: visitor.person!, csrf: visitor.csrf, people: await listPeople(store.db), ...extra }));
+
+  app.get('/admin', guard(async (c, links) => adminView(c, links, await admin(c))));
+  app.post('/admin/users', limit, guard(async (c, links) => {
+    const { visitor, form } = await posted(c);
+    requireRole(visitor.person, 'admin');
+    const { person, token } = await store.createUser((form.name ?? '').trim(), (form.role ?? '') as Role, visitor.actor);
+    return adminView(c, links, visitor, { issued: { name: person.name, token }, message: `Created ${person.name} (${person.role}).` });
+  }));
+  app.post('/admin/tokens', limit, guard(async (c, links) => {
+    const { visitor, form } = await posted(c);
+    requireRole(visitor.person, 'admin');
+    const person = await personByName(store.db, (form.name ?? '').trim());
+    if (!person) throw new StoreError(404, `there is no person named "${form.name ?? ''}"`);
+    return adminView(c, links, visitor, { issued: { name: person.name, token: await store.newToken(person, visitor.actor) } });
   }));
 
   app.get('/changes.atom', guard(async (c) => {
