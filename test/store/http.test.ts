@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Hono } from 'hono';
+import { closeApp, createApp } from '../../src/server/app.js';
 import { createLivingApp } from '../../src/server/living.js';
 import { LiveRegistry } from '../../src/store/live-registry.js';
 import { BACKENDS } from './databases.js';
@@ -230,6 +231,17 @@ for (const backend of BACKENDS) {
       assert.ok(!(await (await call('/admin', { headers: { Cookie: ada.cookies } })).text()).includes(second), 'shown once');
       const log = await o.store.db.query<{ action: string }>("SELECT action FROM audit_log WHERE target = 'person:webby' ORDER BY id");
       assert.deepEqual(log.map((l) => l.action), ['create-user', 'issue-token']);
+    });
+
+    it('the navigation links Submit and Review where the store runs, and not on an index without it', async () => {
+      const nav = (text: string) => /<header class="site"><nav[^]*?<\/nav>/.exec(text)?.[0] ?? '';
+      assert.match(nav(await (await call('/')).text()), /<a href="\/submit">Submit<\/a> <a href="\/review">Review<\/a>/);
+      const plain = createApp({ registry: o.current(), problems: [] });
+      try {
+        const text = nav(await (await plain.fetch(new Request(`${BASE}/`))).text());
+        assert.match(text, /href="\/licenses"/);
+        assert.doesNotMatch(text, /\/submit|\/review/);
+      } finally { await closeApp(plain); }
     });
 
     it('limits writes per address: 429 with Retry-After', async () => {

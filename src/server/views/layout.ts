@@ -24,7 +24,7 @@ const NAV: readonly { path: string; label: string }[] = [
   { path: '/method', label: 'Method' },
 ];
 
-/** The living index's pages, only where a server runs the store (not in the static export). */
+/** The living index's pages, only where a server runs the store (not with --read-only, not in the static export). */
 const STORE_NAV: readonly { path: string; label: string }[] = [
   { path: '/submit', label: 'Submit' },
   { path: '/review', label: 'Review' },
@@ -48,7 +48,7 @@ ${(options.scripts ?? []).map((name) => html`<script defer src="${links.asset(na
 </head>
 <body>
 <a class="skip" href="#main">Skip to content</a>
-<header class="site"><nav aria-label="Site"><a class="brand" href="${links.page('/')}">howopen</a>${[...NAV, ...(links.mode === 'server' ? STORE_NAV : [])].map((n) => html` <a href="${links.page(n.path)}"${(n.path === '/' ? options.path === '/' : section === n.path) ? html` aria-current="page"` : ''}>${n.label}</a>`)}${links.mode === 'server' ? html` <a href="/api/v1/openapi.json">API</a>` : ''}</nav></header>
+<header class="site"><nav aria-label="Site"><a class="brand" href="${links.page('/')}">howopen</a>${[...NAV, ...(links.store ? STORE_NAV : [])].map((n) => html` <a href="${links.page(n.path)}"${(n.path === '/' ? options.path === '/' : section === n.path) ? html` aria-current="page"` : ''}>${n.label}</a>`)}${links.mode === 'server' ? html` <a href="/api/v1/openapi.json">API</a>` : ''}</nav></header>
 <main id="main">
 ${options.main}
 </main>
