@@ -19,6 +19,8 @@ export interface AppOptions {
   /** Problems the loader reported; shown to the operator, not to visitors. */
   problems?: readonly Problem[];
   /** The site's public address for badge snippets; default: the request's origin. */
+  /** The store's routes are served beside the index (not with --read-only): the navigation links them. */
+  storePages?: boolean;
   baseUrl?: string | null;
   /** web/ folder with the client script and stylesheet. */
   webDir?: string;
@@ -94,8 +96,8 @@ export function createApp(options: AppOptions): Hono {
   // Answers that embed the request's origin (badge snippets without --base-url) differ by Host: shared caches must know.
   const usedOrigin = new WeakSet<Context>();
   const linksFor = (c: Context) => (options.baseUrl
-    ? serverLinks(assets.versions, options.baseUrl)
-    : serverLinks(assets.versions, new URL(c.req.url).origin, () => usedOrigin.add(c)));
+    ? serverLinks(assets.versions, options.baseUrl, undefined, options.storePages)
+    : serverLinks(assets.versions, new URL(c.req.url).origin, () => usedOrigin.add(c), options.storePages));
   const clock = options.clock ?? (() => new Date());
   let cacheDay = '';
   // Pages and API answers are read at today's date: browsers and proxies keep them until midnight (UTC) at most.

@@ -5,6 +5,8 @@ export type Query = Record<string, string | readonly string[] | undefined>;
 
 export interface Links {
   readonly mode: 'server' | 'static';
+  /** The server runs the store: its pages (submit, review) are in the navigation. */
+  readonly store?: boolean;
   /** A page: `page('/models/llama-2')`, `page('/', { sort: '-released' })`. */
   page(path: string, query?: Query): string;
   /** A page's data twin: `twin('/models/llama-2', 'json')` → /models/llama-2.json. */
@@ -33,9 +35,10 @@ function twinPath(path: string, ext: string): string {
 }
 
 /** `onAbsolute` is told whenever an absolute URL is made, so that the server can mark answers that embed its origin. */
-export function serverLinks(assetVersions: ReadonlyMap<string, string>, baseUrl: string | null, onAbsolute?: () => void): Links {
+export function serverLinks(assetVersions: ReadonlyMap<string, string>, baseUrl: string | null, onAbsolute?: () => void, store = false): Links {
   return {
     mode: 'server',
+    store,
     page: (path, query) => path + queryString(query),
     twin: (path, ext, query) => twinPath(path, ext) + queryString(query),
     file: (path) => path,

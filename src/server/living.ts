@@ -9,7 +9,7 @@ import { SECURITY_HEADERS } from './cache.js';
 import { serverLinks } from './links.js';
 import { storeApiRoutes } from './routes/store-api.js';
 import { storePageRoutes } from './routes/store-pages.js';
-import { WriteLimiter } from './store-access.js';
+import { WriteLimiter } from './rate-limit.js';
 
 export interface LivingOptions extends Omit<AppOptions, 'registry'> {
   live: LiveRegistry;
@@ -25,12 +25,12 @@ export const DEFAULT_WRITE_LIMITS = { address: 30, account: 120 } as const;
 
 export function createLivingApp(options: LivingOptions): Hono {
   const { live, store } = options;
-  const build = () => createApp({ ...options, registry: live.current(), problems: options.problems ?? [] });
+  const build = () => createApp({ ...options, storePages: true, registry: live.current(), problems: options.problems ?? [] });
   let index = build();
   // A new app for a new registry: its answers were cached for the old one.
   live.onChange(() => { const old = index; index = build(); void closeApp(old); });
   const assets = loadAssets(options.webDir);
-  const links = (url: string) => serverLinks(assets.versions, options.baseUrl ?? new URL(url).origin);
+  const links = (url: string) => serverLinks(assets.versions, options.baseUrl ?? new URL(url).origin, undefined, true);
   const ctx = { store, live, limiter: new WriteLimiter(options.writeLimits ?? DEFAULT_WRITE_LIMITS), links, clock: options.clock ?? (() => new Date()) };
   const app = new Hono();
   // Redirects and other answers not built by send() get the same security headers as every page.

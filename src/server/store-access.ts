@@ -1,10 +1,11 @@
-// Who is asking and may they write: API tokens, session cookies, the form token (CSRF) and a limit on writes per address and account.
+// Who is asking and may they write: API tokens, session cookies and the form token (CSRF); the limit on writes is in rate-limit.ts.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import type { Actor } from '../store/audit-log.js';
 import { type Person, StoreError, personByToken, sessionBySecret } from '../store/people.js';
 import type { Store } from '../store/store.js';
+import { remoteAddress } from './rate-limit.js';
 
 export const SESSION_COOKIE = 'howopen_session';
 /** The form token of a visitor without an account (double-submit: cookie and hidden field must agree). */
@@ -17,10 +18,7 @@ export function cookieOptions(c: Context, maxAge?: number) {
 }
 
 /** The client's address as the socket gives it (no proxy header is trusted). */
-export function clientAddress(c: Context): string {
-  const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
-  return incoming?.socket?.remoteAddress ?? 'local';
-}
+const clientAddress = remoteAddress;
 
 /** An API caller: a Bearer token names the person (a bad one is 401); without one, anonymous. Cookies are never read here. */
 export async function apiActor(c: Context, store: Store): Promise<Actor> {
@@ -53,32 +51,4 @@ export function checkCsrf(visitor: PageVisitor, sent: unknown): void {
   const a = Buffer.from(typeof sent === 'string' ? sent : '');
   const b = Buffer.from(visitor.csrf);
   if (a.length !== b.length || !timingSafeEqual(a, b)) throw new StoreError(403, 'the form token is missing or wrong; reload the page and send the form again');
-}
-
-export class RateLimited extends Error {
-  constructor(readonly retryAfter: number) { super(`too many writes; try again in ${retryAfter} s`); }
-}
-
-/** Writes per minute per address and per account, counted in fixed one-minute windows. */
-export class WriteLimiter {
-  private windows = new Map<string, { count: number; resets: number }>();
-
-  constructor(private readonly perMinute: { address: number; account: number }, private readonly now: () => number = Date.now) {}
-
-  /** Counts one write, or throws RateLimited. */
-  take(actor: Actor): void {
-    const t = this.now();
-    if (this.windows.size > 10_000) for (const [k, w] of this.windows) if (w.resets <= t) this.windows.delete(k);
-    const keys: [string, number][] = [[`a:${actor.address ?? 'local'}`, this.perMinute.address]];
-    if (actor.person) keys.push([`p:${actor.person.id}`, this.perMinute.account]);
-    for (const [key, limit] of keys) {
-      const w = this.windows.get(key);
-      if (w && w.resets > t && w.count >= limit) throw new RateLimited(Math.ceil((w.resets - t) / 1000));
-    }
-    for (const [key] of keys) {
-      const w = this.windows.get(key);
-      if (!w || w.resets <= t) this.windows.set(key, { count: 1, resets: t + 60_000 });
-      else w.count++;
-    }
-  }
 }

@@ -3,7 +3,7 @@ import type { Context } from 'hono';
 import { TYPES } from './answers.js';
 import { CACHE_CONTROL, CORS_HEADERS, SECURITY_HEADERS } from './cache.js';
 import { StoreError } from '../store/people.js';
-import { RateLimited } from './store-access.js';
+import { RateLimited } from './rate-limit.js';
 import type { Problem } from '../registry/problem.js';
 
 export function send(c: Context, body: string, type: string, status = 200, extra: Record<string, string> = {}): Response {

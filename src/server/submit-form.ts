@@ -57,10 +57,11 @@ export function problemField(p: Problem): string {
 export function readForm(body: Record<string, unknown>): { form: Form; errors: string[] } {
   const form: Form = {};
   const errors: string[] = [];
-  const known = new Set<string>([...TOP_FIELDS, 'comment', 'csrf', 'record', 'action', 'base', 'token', 'reason', 'message', 'evidence', 'component', ...COMPONENTS.flatMap((c) => (['status', 'license', 'evidence', 'notes'] as const).map((p) => fieldName(c.key, p)))]);
+  const known = new Set<string>([...TOP_FIELDS, 'comment', 'csrf', 'record', 'action', 'base', 'token', 'reason', 'message', 'evidence', 'component', 'fix', 'apply', 'role', ...COMPONENTS.flatMap((c) => (['status', 'license', 'evidence', 'notes'] as const).map((p) => fieldName(c.key, p)))]);
   for (const [k, v] of Object.entries(body)) {
     if (!known.has(k) || typeof v !== 'string') continue;
-    if (v.length > (k === 'record' ? 256 * 1024 : MAX_FIELD)) errors.push(`${k}: too long (at most ${k === 'record' ? 256 * 1024 : MAX_FIELD} characters)`);
+    const max = k === 'record' ? 256 * 1024 : k === 'fix' ? 20_000 : MAX_FIELD;
+    if (v.length > max) errors.push(`${k}: too long (at most ${max} characters)`);
     else form[k] = v;
   }
   return { form, errors };

@@ -34,6 +34,11 @@ export async function personByName(db: Queryable, name: string): Promise<Person 
   return (await db.query<Person>('SELECT id, name, role FROM people WHERE name = $1', [name]))[0];
 }
 
+/** Everyone with an account, by name (bounded: an admin's page, not a directory). */
+export async function listPeople(db: Queryable, limit = 1000): Promise<Person[]> {
+  return db.query<Person>('SELECT id, name, role FROM people ORDER BY name LIMIT $1', [limit]);
+}
+
 export async function countAdmins(db: Queryable): Promise<number> {
   return Number((await db.query<{ n: number }>("SELECT count(*)::int AS n FROM people WHERE role = 'admin'"))[0]!.n);
 }

@@ -1,6 +1,7 @@
 // The living index's workflow: submit, review, dispute, history and people over the database, and the registry files an approval writes.
 import { createHash } from 'node:crypto';
 import { mkdir, readFile } from 'node:fs/promises';
+import { parseDocument, parse as parseYaml } from 'yaml';
 import { join } from 'node:path';
 import type { Registry } from '../core/registry.js';
 import { writeFileAtomic } from '../interop/files.js';
@@ -10,7 +11,7 @@ import { type Actor, logWrite } from './audit-log.js';
 import { checkRecordText } from './check.js';
 import { type Db, type DbOptions, defaultDataDir, openDb } from './db.js';
 import { type RecordDiff, recordDiff } from './diff.js';
-import { type Dispute, disputeById, disputesOf, insertDispute, openDisputes, resolveDispute } from './disputes.js';
+import { type Dispute, disputeById, disputesOf, evidenceOfFix, insertDispute, openDisputes, resolveDispute } from './disputes.js';
 import { type Change, changesOf, changesSince, insertChange, markWritten, unwrittenChanges } from './history.js';
 import { lockDataDir } from './lock.js';
 import { migrate } from './migrate.js';
@@ -47,7 +48,7 @@ export interface SubmissionView {
   currentHash: string;
 }
 
-export const LIMITS = { comment: 4000, message: 4000, evidence: 20, url: 2000 } as const;
+export const LIMITS = { comment: 4000, message: 4000, evidence: 20, url: 2000, fix: 20000 } as const;
 
 function text(value: unknown, field: string, max: number, required = false): string | null {
   if (value === undefined || value === null || value === '') {
@@ -212,7 +213,7 @@ export class Store {
         }
         if (fileChanged) await rebase(tx, id, current);
         await insertReview(tx, id, reviewer.id, 'approve', comment);
-        const change = await insertChange(tx, { modelId: s.modelId, submissionId: id, beforeText: current, afterText: writeText, authorId: s.verified ? await this.submitterId(tx, id) : reviewer.id, reason: comment ?? s.comment, evidence: [] });
+        const change = await insertChange(tx, { modelId: s.modelId, submissionId: id, beforeText: current, afterText: writeText, authorId: s.verified ? await this.submitterId(tx, id) : reviewer.id, reason: comment ?? s.comment, evidence: await evidenceOfFix(tx, id) });
         // Every other pending submission for this model was made against the file this one replaces.
         await tx.query("UPDATE submissions SET stale = true WHERE model_id = $1 AND status = 'pending' AND id <> $2", [s.modelId, id]);
         await logWrite(tx, actor, 'approve', `submission:${id}`, { model: s.modelId, change });
@@ -264,16 +265,47 @@ export class Store {
   disputesOf(modelId: string): Promise<Dispute[]> { return disputesOf(this.db, modelId); }
   openDisputes(): Promise<Dispute[]> { return openDisputes(this.db); }
 
-  async resolve(id: number, to: 'accepted' | 'rejected', reason: unknown, actor: Actor): Promise<Dispute> {
+  /**
+   * Rejects a dispute with a public reason, or accepts it: the cell's fix (`fix`, the component's entry as
+   * YAML, JSON or an object) goes into the model's record, checked as validate checks it, and queues as a
+   * submission like any other; with `apply` the reviewer's accept also approves it, by the same path.
+   */
+  async resolve(id: number, to: 'accepted' | 'rejected', reason: unknown, actor: Actor, options: { fix?: unknown; apply?: boolean } = {}): Promise<Dispute> {
     const reviewer = requireRole(actor.person, 'reviewer');
     const why = text(reason, 'reason', LIMITS.comment, true)!;
-    return this.db.transaction(async (tx) => {
+    const open = await disputeById(this.db, id);
+    if (!open) throw new StoreError(404, `there is no dispute ${id}`);
+    if (open.status !== 'open') throw new StoreError(409, `dispute ${id} is ${open.status}, not open`, { status: open.status });
+    const fixed = to === 'accepted' ? await this.fixedRecord(open, options.fix) : undefined;
+    const submission = await this.db.transaction(async (tx) => {
       const d = await disputeById(tx, id, true);
-      if (!d) throw new StoreError(404, `there is no dispute ${id}`);
-      if (!await resolveDispute(tx, id, to, why, reviewer.id)) throw new StoreError(409, `dispute ${id} is ${d.status}, not open`, { status: d.status });
-      await logWrite(tx, actor, `dispute-${to}`, `dispute:${id}`, { model: d.modelId });
-      return (await disputeById(tx, id))!;
+      if (!d || d.status !== 'open') throw new StoreError(409, `dispute ${id} is ${d?.status ?? 'gone'}, not open`, { status: d?.status });
+      const submission = fixed ? await insertSubmission(tx, { record: fixed.record, recordText: fixed.text, baseText: fixed.baseText, personId: reviewer.id, address: actor.address ?? null, comment: `Dispute ${id} on ${d.component}: ${d.message} Accepted: ${why}` }) : null;
+      if (!await resolveDispute(tx, id, to, why, reviewer.id, submission)) throw new StoreError(409, `dispute ${id} is no longer open`);
+      await logWrite(tx, actor, `dispute-${to}`, `dispute:${id}`, { model: d.modelId, ...(submission ? { submission } : {}) });
+      return submission;
     });
+    if (submission !== null && options.apply) await this.approve(submission, actor, { comment: why });
+    return (await disputeById(this.db, id))!;
+  }
+
+  /** The model's file with the disputed component's entry replaced by the fix, as validate would take it. */
+  private async fixedRecord(d: Dispute, fix: unknown): Promise<{ text: string; record: Submission['record']; baseText: string | null }> {
+    if (fix === undefined || fix === null || fix === '') throw new StoreError(400, `fix: required to accept a dispute: the corrected entry of ${d.component} (status, license, evidence, notes)`);
+    let entry: unknown = fix;
+    if (typeof fix === 'string') {
+      if (fix.length > LIMITS.fix) throw new StoreError(400, `fix: at most ${LIMITS.fix} characters (got ${fix.length})`);
+      try { entry = parseYaml(fix, { maxAliasCount: 0 }); } catch (e) { throw new StoreError(400, `fix: not YAML or JSON: ${(e as Error).message.split('\n')[0]}`); }
+    }
+    if (!entry || typeof entry !== 'object' || Array.isArray(entry)) throw new StoreError(400, `fix: must be the entry of ${d.component}, a mapping such as { status: public, license: MIT, evidence: [URL] }`);
+    const baseText = await this.modelText(d.modelId);
+    if (baseText === null) throw new StoreError(409, `${d.modelId} has no registry file now`);
+    const doc = parseDocument(baseText);
+    doc.setIn(['components', d.component], doc.createNode(entry));
+    const text = String(doc);
+    const checked = checkRecordText(text, `${d.modelId}.yaml`, this.options.registry());
+    if (!checked.ok) throw new StoreError(400, `fix: the record with this entry does not pass validate: ${checked.problems.map((p) => `${p.line}:${p.col}: ${p.field ? `${p.field}: ` : ''}${p.message}`).join('; ')}`, { problems: checked.problems });
+    return { text, record: checked.record, baseText };
   }
 
   // History

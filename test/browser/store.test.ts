@@ -91,5 +91,32 @@ for (const backend of BACKENDS) {
       assert.deepEqual(publisher.problems, []);
       assert.deepEqual(reviewer.problems, []);
     });
+
+    it('with JavaScript the wizard previews the levels as the publisher answers, and offers "did you mean" for a mistyped license', async () => {
+      const w = await watchedPage(browser());
+      const p = w.page;
+      await p.goto(`${server.url}/submit`);
+      assert.match((await p.textContent('header.site nav'))!, /Submit[^]*Review/);
+      await p.fill('input[name="id"]', 'live-model');
+      await p.fill('input[name="name"]', PAYLOADS.name);
+      await p.fill('input[name="organization"]', 'Example Org');
+      await p.fill('input[name="released"]', '2026-04');
+      for (const c of COMPONENTS) await p.selectOption(`select[name="c.${c.key}.status"]`, c.key === 'deployment.data.weights' ? 'public' : 'closed');
+      await p.fill('input[name="c.deployment.data.weights.license"]', 'Apache-2.O');
+      const suggestion = p.locator('.did-you-mean button', { hasText: 'Apache-2.0' }).first();
+      await suggestion.waitFor({ timeout: 5000 });
+      assert.match((await p.textContent('#live-preview'))!, /unknown license "Apache-2\.O"/);
+      await suggestion.click();
+      assert.equal(await p.inputValue('input[name="c.deployment.data.weights.license"]'), 'Apache-2.0');
+      const weights = p.locator('#live-preview tr[data-component="deployment.data.weights"] td.level');
+      await weights.waitFor({ timeout: 5000 });
+      assert.equal(await weights.textContent(), 'D5');
+      assert.equal(await p.locator('#live-preview tr[data-component="training.code.pretraining"] td.level').textContent(), 'C1');
+      assert.equal(await p.locator('.did-you-mean').count(), 0);
+      assert.deepEqual(await fired(p), []);
+      await screenshot(p, `store-wizard-live-${backend.name}`);
+      // Chromium logs every 4xx a fetch gets; a 400 is classify's answer to a record not yet complete.
+      assert.deepEqual(w.problems.filter((m) => !/status of 400 \(Bad Request\)/.test(m)), []);
+    });
   });
 }

@@ -2,6 +2,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Hono } from 'hono';
+import { closeApp, createApp } from '../../src/server/app.js';
 import { createLivingApp } from '../../src/server/living.js';
 import { LiveRegistry } from '../../src/store/live-registry.js';
 import { BACKENDS } from './databases.js';
@@ -42,7 +43,7 @@ for (const backend of BACKENDS) {
       const bad = await submit(exampleRecord('http-model', 'Apache-2.O'));
       assert.equal(bad.status, 400);
       const problems = (await bad.json() as { problems: { line: number; col: number; field: string; message: string }[] }).problems;
-      const classify = await call('/api/v1/classify', { method: 'POST', body: exampleRecord('http-model', 'Apache-2.O'), headers: { 'content-type': 'application/yaml' } });
+      const classify = await call('/api/v1/classify', { method: 'POST', body: exampleRecord('http-model', 'Apache-2.O'), headers: { 'Content-Type': 'application/yaml' } });
       assert.deepEqual(problems, (await classify.json() as { problems: unknown }).problems);
       assert.equal(problems[0]!.field, 'components.deployment.data.weights.license');
       assert.equal((await submit('x'.repeat(300 * 1024))).status, 413);
@@ -174,6 +175,74 @@ for (const backend of BACKENDS) {
       assert.equal(done.status, 200);
       const listed = await (await call('/api/v1/models/llama-2/disputes')).json() as { status: string; reason: string }[];
       assert.deepEqual(listed.map((d) => [d.status, d.reason]), [['rejected', 'the record cites the license text']]);
+    });
+
+    it('shows a rejected dispute\'s reason on its cell; accepting one over the API applies the fixed cell, served without a restart', async () => {
+      const page = await (await call('/models/llama-2/history')).text();
+      assert.match(page, /<tr id="cell-deployment\.data\.weights">[^]*?rejected<\/a>: the record cites the license text/);
+      assert.equal((await submit(exampleRecord('http-disputed'), tokens.sam!)).status, 201);
+      const queued = await (await call('/api/v1/submissions', { token: tokens.rita! })).json() as { id: number; model: string }[];
+      const sid = queued.find((s) => s.model === 'http-disputed')!.id;
+      assert.equal((await call(`/api/v1/submissions/${sid}/approve`, { method: 'POST', token: tokens.rita!, body: '{}' })).status, 200);
+      const made = await call('/api/v1/models/http-disputed/disputes', { method: 'POST', body: JSON.stringify({ component: 'deployment.data.weights', message: 'gone', evidence: ['https://example.org/gone'] }) });
+      const { id } = await made.json() as { id: number };
+      const refused = await call(`/api/v1/disputes/${id}/accept`, { method: 'POST', token: tokens.rita!, body: JSON.stringify({ reason: 'yes' }) });
+      assert.equal(refused.status, 400);
+      assert.match((await refused.json() as { error: string }).error, /^fix: required/);
+      const done = await call(`/api/v1/disputes/${id}/accept`, { method: 'POST', token: tokens.rita!, body: JSON.stringify({ reason: 'taken down', fix: { status: 'closed' }, apply: true }) });
+      assert.equal(done.status, 200);
+      const dispute = await done.json() as { status: string; submissionId: number };
+      assert.equal(dispute.status, 'accepted');
+      const model = await (await call('/api/v1/models/http-disputed')).json() as { record: { components: Record<string, { status: string }> } };
+      assert.equal(model.record.components['deployment.data.weights']?.status, 'closed');
+      const history = await (await call('/api/v1/models/http-disputed/history')).json() as { submission: number; evidence: string[] }[];
+      assert.deepEqual(history.map((h) => [h.submission, h.evidence]).at(-1), [dispute.submissionId, ['https://example.org/gone']]);
+    });
+
+    it('an admin creates people and tokens from the web: the form token checked, other roles refused, each token shown once and working', async () => {
+      const form = await call('/signin');
+      const jar = form.headers.get('Set-Cookie')!.split(';')[0]!;
+      const csrf = /name="csrf" value="([^"]+)"/.exec(await form.text())![1]!;
+      const post = (path: string, fields: Record<string, string>, cookies: string) => call(path, { method: 'POST', headers: { Cookie: cookies, 'Content-Type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(fields).toString() });
+      const session = async (token: string) => {
+        const res = await post('/signin', { token, csrf }, jar);
+        const cookies = res.headers.get('Set-Cookie')!.split(';')[0]!;
+        return { cookies, csrf: /name="csrf" value="([^"]+)"/.exec(await (await call('/submit', { headers: { Cookie: cookies } })).text())![1]! };
+      };
+      assert.equal((await call('/admin')).status, 401);
+      const rita = await session(tokens.rita!);
+      assert.equal((await call('/admin', { headers: { Cookie: rita.cookies } })).status, 403);
+      assert.equal((await post('/admin/users', { name: 'mallory', role: 'admin', csrf: rita.csrf }, rita.cookies)).status, 403);
+      const ada = await session(tokens.ada!);
+      const page = await call('/admin', { headers: { Cookie: ada.cookies } });
+      assert.equal(page.status, 200);
+      assert.match(await page.text(), /<th scope="row">rita<\/th><td>reviewer<\/td>/);
+      assert.equal((await post('/admin/users', { name: 'webby', role: 'reviewer' }, ada.cookies)).status, 403, 'no form token');
+      assert.equal((await post('/admin/users', { name: 'bad name', role: 'reviewer', csrf: ada.csrf }, ada.cookies)).status, 400);
+      assert.equal((await post('/admin/users', { name: 'webby', role: 'overlord', csrf: ada.csrf }, ada.cookies)).status, 400);
+      const made = await post('/admin/users', { name: 'webby', role: 'reviewer', csrf: ada.csrf }, ada.cookies);
+      assert.equal(made.status, 200);
+      const token = /<code class="token">([^<]+)<\/code>/.exec(await made.text())![1]!;
+      assert.equal((await call('/api/v1/submissions', { token })).status, 200, 'the new reviewer\'s token works');
+      assert.equal((await post('/admin/users', { name: 'webby', role: 'reviewer', csrf: ada.csrf }, ada.cookies)).status, 409);
+      const again = await post('/admin/tokens', { name: 'webby', csrf: ada.csrf }, ada.cookies);
+      const second = /<code class="token">([^<]+)<\/code>/.exec(await again.text())![1]!;
+      assert.notEqual(second, token);
+      assert.equal((await call('/api/v1/submissions', { token: second })).status, 200);
+      assert.ok(!(await (await call('/admin', { headers: { Cookie: ada.cookies } })).text()).includes(second), 'shown once');
+      const log = await o.store.db.query<{ action: string }>("SELECT action FROM audit_log WHERE target = 'person:webby' ORDER BY id");
+      assert.deepEqual(log.map((l) => l.action), ['create-user', 'issue-token']);
+    });
+
+    it('the navigation links Submit and Review where the store runs, and not on an index without it', async () => {
+      const nav = (text: string) => /<header class="site"><nav[^]*?<\/nav>/.exec(text)?.[0] ?? '';
+      assert.match(nav(await (await call('/')).text()), /<a href="\/submit">Submit<\/a> <a href="\/review">Review<\/a>/);
+      const plain = createApp({ registry: o.current(), problems: [] });
+      try {
+        const text = nav(await (await plain.fetch(new Request(`${BASE}/`))).text());
+        assert.match(text, /href="\/licenses"/);
+        assert.doesNotMatch(text, /\/submit|\/review/);
+      } finally { await closeApp(plain); }
     });
 
     it('limits writes per address: 429 with Retry-After', async () => {

@@ -182,10 +182,42 @@ for (const backend of BACKENDS) {
       assert.deepEqual(await o.store.openDisputes(), []);
     });
 
+    it('accepts a dispute as a change: the cell fixed, checked as validate checks it, queued or applied by the same approval', async () => {
+      const made = await o.store.submit(exampleRecord('disputed-model'), 'disputed-model.yaml', submitter);
+      assert.ok(made.ok);
+      await o.store.approve(made.id, reviewer);
+      const cell = 'deployment.data.weights';
+      const queued = await o.store.dispute('disputed-model', cell, 'the weights were taken down', ['https://example.org/takedown'], submitter);
+      await rejects(o.store.resolve(queued, 'accepted', 'right', reviewer), 400);
+      const bad = await rejects(o.store.resolve(queued, 'accepted', 'right', reviewer, { fix: 'status: public\nlicense: Apache-2.O\n' }), 400);
+      assert.match(bad.message, /^fix: .*\d+:\d+: .*Apache-2\.O/);
+      await rejects(o.store.resolve(queued, 'accepted', 'right', reviewer, { fix: '[1, 2]' }), 400);
+      assert.equal((await o.store.openDisputes()).filter((d) => d.id === queued).length, 1, 'a refused fix leaves the dispute open');
+
+      const accepted = await o.store.resolve(queued, 'accepted', 'the download page is gone', reviewer, { fix: 'status: closed\nevidence: [https://example.org/takedown]\n' });
+      assert.equal(accepted.status, 'accepted');
+      assert.ok(accepted.submissionId !== null);
+      const view = await o.store.show(accepted.submissionId!);
+      assert.equal(view.submission.status, 'pending');
+      assert.deepEqual(view.diff.cells.map((c) => [c.component, c.levelBefore, c.levelAfter]), [[cell, 'D5', view.diff.cells[0]!.levelAfter]]);
+      assert.notEqual(view.diff.cells[0]!.levelAfter, 'D5');
+      assert.match(readFileSync(join(o.dir, 'models/disputed-model.yaml'), 'utf8'), /license: Apache-2\.0/, 'queued, not yet written');
+      const { change } = await o.store.approve(accepted.submissionId!, reviewer);
+      const entry = (await o.store.historyOf('disputed-model')).find((h) => h.id === change)!;
+      assert.deepEqual(entry.evidence, ['https://example.org/takedown']);
+      assert.equal(o.current().model('disputed-model')?.components?.[cell]?.status, 'closed');
+
+      const applied = await o.store.dispute('disputed-model', cell, 'it is back', ['https://example.org/back'], {});
+      const done = await o.store.resolve(applied, 'accepted', 'republished', reviewer, { fix: { status: 'public', license: 'MIT', evidence: ['https://example.org/back'] }, apply: true });
+      assert.equal((await o.store.show(done.submissionId!)).submission.status, 'approved');
+      assert.equal(o.current().model('disputed-model')?.components?.[cell]?.license, 'MIT');
+      assert.match(readFileSync(join(o.dir, 'models/disputed-model.yaml'), 'utf8'), /license: MIT/);
+    });
+
     it('logs every write with its actor and address', async () => {
       const log = await o.store.db.query<{ action: string; actor: string | null; address: string | null }>('SELECT a.action, p.name AS actor, a.address FROM audit_log a LEFT JOIN people p ON p.id = a.actor_id ORDER BY a.id');
       const actions = new Set(log.map((l) => l.action));
-      for (const a of ['create-user', 'submit', 'approve', 'request_changes', 'reject', 'dispute', 'dispute-rejected']) assert.ok(actions.has(a), a);
+      for (const a of ['create-user', 'submit', 'approve', 'request_changes', 'reject', 'dispute', 'dispute-rejected', 'dispute-accepted']) assert.ok(actions.has(a), a);
       assert.ok(log.some((l) => l.action === 'submit' && l.actor === null && l.address === '10.0.0.1'));
       assert.ok(log.filter((l) => l.action === 'approve').every((l) => l.actor === 'rita' || l.actor === 'rob'));
     });

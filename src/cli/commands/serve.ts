@@ -42,7 +42,7 @@ export function serveCommand(program: Command, ctx: Context): Command {
       const { registry, problems } = await loadForFace(ctx);
       // Loaded on demand, so that the other commands start without the web stack.
       const [{ serve }, { closeApp, createApp, warmApp }] = await Promise.all([import('@hono/node-server'), import('../../server/app.js')]);
-      const app = createApp({ registry, problems, baseUrl: opts.baseUrl ?? null, postLimit });
+      const app = createApp({ registry, problems, baseUrl: opts.baseUrl ?? null, postLimit, storePages: !opts.readOnly });
       // The store opens beside the index (a first embedded start takes seconds): its pages answer 503 until then.
       const living = opts.readOnly ? undefined : (await import('../serve-store.js')).livingServe(ctx, registry, problems, { ...opts, postLimit }, app);
       await new Promise<void>((resolve, reject) => {

@@ -7,7 +7,8 @@ import { StoreError, requireRole } from '../../store/people.js';
 import type { Store, SubmissionView } from '../../store/store.js';
 import { SUBMISSION_STATUSES, type Submission, type SubmissionStatus } from '../../store/submissions.js';
 import { CLASSIFY_MAX_BYTES } from './api.js';
-import { type WriteLimiter, apiActor } from '../store-access.js';
+import type { WriteLimiter } from '../rate-limit.js';
+import { apiActor } from '../store-access.js';
 import { apiFailure, problemsBody, sendJson } from '../store-answers.js';
 
 export interface StoreRouteContext {
@@ -103,7 +104,7 @@ export function storeApiRoutes(app: Hono, ctx: StoreRouteContext): void {
       requireRole(actor.person, 'reviewer');
       limiter.take(actor);
       const body = await jsonBody(c);
-      return sendJson(c, await store.resolve(Number((c.req.param('id') ?? '')), to, body.reason, actor));
+      return sendJson(c, await store.resolve(Number((c.req.param('id') ?? '')), to, body.reason, actor, { fix: body.fix, apply: body.apply === true }));
     }));
   }
 

@@ -9,14 +9,18 @@ import type { ModelRecord } from '../../core/model.js';
 import { recordToYaml } from '../../interop/record-yaml.js';
 import { checkRecordText } from '../../store/check.js';
 import { recordDiff } from '../../store/diff.js';
+import { type GitRevision, gitHistoryOf } from '../../store/git-history.js';
+import type { Change } from '../../store/history.js';
 import type { LiveRegistry } from '../../store/live-registry.js';
-import { StoreError, closeSession, openSession, personByToken, requireRole } from '../../store/people.js';
+import { type Role, StoreError, closeSession, listPeople, openSession, personByName, personByToken, requireRole } from '../../store/people.js';
+import { adminPage } from '../views/admin-pages.js';
 import type { Store } from '../../store/store.js';
 import { TYPES } from '../answers.js';
-import { utcDate } from '../dates.js';
+import { parseAsOf, utcDate } from '../dates.js';
 import type { Links } from '../links.js';
 import { ADVICE_LIMIT } from '../data.js';
-import { type PageVisitor, SESSION_COOKIE, type WriteLimiter, checkCsrf, cookieOptions, pageVisitor } from '../store-access.js';
+import type { WriteLimiter } from '../rate-limit.js';
+import { type PageVisitor, SESSION_COOKIE, checkCsrf, cookieOptions, pageVisitor } from '../store-access.js';
 import { send, storeFailure } from '../store-answers.js';
 import { type Form, formFromRecord, readForm, recordFromForm } from '../submit-form.js';
 import { changesFeed } from '../views/changes-feed.js';
@@ -27,6 +31,7 @@ import { submitPage } from '../views/submit-page.js';
 import type { Html } from '../html.js';
 import { parseRecord } from '../../registry/parse.js';
 import { modelSchema } from '../../registry/schema.js';
+import { stringify as stringifyYaml } from 'yaml';
 
 export interface StorePageContext {
   store: Store;
@@ -37,6 +42,24 @@ export interface StorePageContext {
 }
 
 const FORM_MAX_BYTES = 512 * 1024;
+
+/**
+ * The record's text as it stood at the end of a date: the newest approval or commit on or before it
+ * (approvals and commits may hold the same change; either gives the same text).
+ */
+function recordAsOf(date: string, changes: readonly Change[], revisions: readonly GitRevision[]): { text: string | null; source: string } | undefined {
+  const end = `${date}T23:59:59.999Z`;
+  const dated = [
+    ...changes.map((h) => ({ at: h.createdAt, text: h.afterText as string | null, source: `approved change ${h.id}` })),
+    ...revisions.map((r) => ({ at: new Date(r.date).toISOString(), text: r.text, source: `commit ${r.commit.slice(0, 12)}` })),
+  ].filter((x) => x.at <= end).sort((a, b) => a.at.localeCompare(b.at));
+  return dated.at(-1);
+}
+
+/** Each component's entry as YAML, for the reviewer to edit into the fix of a dispute. */
+function currentEntries(model: ModelRecord | undefined): Record<string, string> {
+  return Object.fromEntries(Object.entries(model?.components ?? {}).map(([k, e]) => [k, stringifyYaml(e)]));
+}
 
 export function storePageRoutes(app: Hono, ctx: StorePageContext): void {
   const { store, live, limiter } = ctx;
@@ -186,19 +209,36 @@ export function storePageRoutes(app: Hono, ctx: StorePageContext): void {
 
   app.get('/models/:id/history', guard(async (c, links) => {
     const id = c.req.param('id') ?? '';
-    const model = live.current().model(id);
-    const changes = await store.historyOf(id);
-    if (!model && !changes.length) throw new StoreError(404, `There is no model "${id}" in the registry.`);
-    const visitor = await pageVisitor(c, store);
     const registry = live.current();
+    const model = registry.model(id);
+    const [changes, revisions] = await Promise.all([store.historyOf(id), gitHistoryOf(live.dir, id)]);
+    if (!model && !changes.length && !revisions.length) throw new StoreError(404, `There is no model "${id}" in the registry.`);
+    const asOfParam = c.req.query('as-of');
+    const parsed = parseAsOf(asOfParam, today());
+    if (parsed.error !== undefined) throw new StoreError(400, parsed.error);
+    const visitor = await pageVisitor(c, store);
     const asOf = today();
+    const read = (text: string | null, name: string) => text ? parseRecord(text, name, modelSchema).value as ModelRecord | undefined : undefined;
     const views = changes.map((change) => {
-      const before = change.beforeText ? parseRecord(change.beforeText, 'before', modelSchema).value as ModelRecord | undefined : undefined;
-      const after = parseRecord(change.afterText, 'after', modelSchema).value as ModelRecord | undefined;
+      const before = read(change.beforeText, 'before');
+      const after = read(change.afterText, 'after');
       return { change, cells: after ? recordDiff(before, after, registry, asOf).cells : [] };
     });
+    // Oldest first, each revision against the one before it: the cells a commit moved.
+    const oldestFirst = [...revisions].reverse();
+    const gitViews = oldestFirst.map((revision, i) => {
+      const after = read(revision.text, revision.commit);
+      const before = i > 0 ? read(oldestFirst[i - 1]!.text, oldestFirst[i - 1]!.commit) : undefined;
+      return { revision, added: i === 0, cells: after ? recordDiff(before, after, registry, asOf).cells : [] };
+    });
+    const stood = asOfParam ? recordAsOf(parsed.asOf, changes, revisions) : undefined;
+    const stoodRecord = stood ? read(stood.text, 'as-of') : undefined;
     const notice = c.req.query('disputed') ? 'Your dispute is open; it shows on this page until a reviewer resolves it.' : undefined;
-    return htmlPage(c, historyPage(links, { id, name: model?.name ?? id, changes: views, disputes: await store.disputesOf(id), csrf: visitor.csrf, reviewer: visitor.person?.role !== undefined && visitor.person.role !== 'submitter', ...(notice ? { message: notice } : {}) }));
+    return htmlPage(c, historyPage(links, {
+      id, name: model?.name ?? id, changes: views, git: gitViews, disputes: await store.disputesOf(id), entries: currentEntries(model), csrf: visitor.csrf,
+      reviewer: visitor.person?.role !== undefined && visitor.person.role !== 'submitter', ...(notice ? { message: notice } : {}),
+      ...(asOfParam ? { asOf: { date: parsed.asOf, source: stood?.source ?? null, cells: stoodRecord ? recordDiff(undefined, stoodRecord, registry, parsed.asOf).cells : [] } } : {}),
+    }));
   }));
   app.post('/models/:id/disputes', limit, guard(async (c) => {
     const { visitor, form } = await posted(c);
@@ -210,8 +250,33 @@ export function storePageRoutes(app: Hono, ctx: StorePageContext): void {
     const { visitor, form } = await posted(c);
     const to = form.action === 'accept' ? 'accepted' : form.action === 'reject' ? 'rejected' : null;
     if (!to) throw new StoreError(400, 'action must be accept or reject');
-    const d = await store.resolve(Number(c.req.param('id')), to, form.reason, visitor.actor);
+    const d = await store.resolve(Number(c.req.param('id')), to, form.reason, visitor.actor, { fix: form.fix, apply: form.apply === 'yes' });
     return c.redirect(`/models/${encodeURIComponent(d.modelId)}/history#dispute-${d.id}`, 303);
+  }));
+
+  // Admin: people and tokens, from the web as `howopen admin` does from the shell
+
+  const admin = async (c: Context) => {
+    const visitor = await pageVisitor(c, store);
+    requireRole(visitor.person, 'admin');
+    return visitor;
+  };
+  const adminView = async (c: Context, links: Links, visitor: PageVisitor, extra: { issued?: { name: string; token: string }; message?: string } = {}) =>
+    htmlPage(c, adminPage(links, { person: visitor.person!, csrf: visitor.csrf, people: await listPeople(store.db), ...extra }));
+
+  app.get('/admin', guard(async (c, links) => adminView(c, links, await admin(c))));
+  app.post('/admin/users', limit, guard(async (c, links) => {
+    const { visitor, form } = await posted(c);
+    requireRole(visitor.person, 'admin');
+    const { person, token } = await store.createUser((form.name ?? '').trim(), (form.role ?? '') as Role, visitor.actor);
+    return adminView(c, links, visitor, { issued: { name: person.name, token }, message: `Created ${person.name} (${person.role}).` });
+  }));
+  app.post('/admin/tokens', limit, guard(async (c, links) => {
+    const { visitor, form } = await posted(c);
+    requireRole(visitor.person, 'admin');
+    const person = await personByName(store.db, (form.name ?? '').trim());
+    if (!person) throw new StoreError(404, `there is no person named "${form.name ?? ''}"`);
+    return adminView(c, links, visitor, { issued: { name: person.name, token: await store.newToken(person, visitor.actor) } });
   }));
 
   app.get('/changes.atom', guard(async (c) => {

@@ -11,6 +11,8 @@ export interface PageOptions {
   /** Which data twins the page has. */
   twins?: readonly ('json' | 'csv')[];
   description?: string;
+  /** Scripts from web/ this page adds to app.js (files, never inline). */
+  scripts?: readonly string[];
   main: Html;
 }
 
@@ -20,6 +22,12 @@ const NAV: readonly { path: string; label: string }[] = [
   { path: '/licenses', label: 'Licenses' },
   { path: '/stats', label: 'Stats' },
   { path: '/method', label: 'Method' },
+];
+
+/** The living index's pages, only where a server runs the store (not with --read-only, not in the static export). */
+const STORE_NAV: readonly { path: string; label: string }[] = [
+  { path: '/submit', label: 'Submit' },
+  { path: '/review', label: 'Review' },
 ];
 
 export function page(links: Links, options: PageOptions): Html {
@@ -36,10 +44,11 @@ export function page(links: Links, options: PageOptions): Html {
 <link rel="stylesheet" href="${links.asset('style.css')}">
 <link rel="icon" href="${links.asset('favicon.svg')}" type="image/svg+xml">
 ${twins.map((ext) => html`<link rel="alternate" type="${ext === 'json' ? 'application/json' : 'text/csv'}" href="${links.twin(options.path, ext, twinQuery)}">\n`)}<script defer src="${links.asset('app.js')}"></script>
+${(options.scripts ?? []).map((name) => html`<script defer src="${links.asset(name)}"></script>\n`)}
 </head>
 <body>
 <a class="skip" href="#main">Skip to content</a>
-<header class="site"><nav aria-label="Site"><a class="brand" href="${links.page('/')}">howopen</a>${NAV.map((n) => html` <a href="${links.page(n.path)}"${(n.path === '/' ? options.path === '/' : section === n.path) ? html` aria-current="page"` : ''}>${n.label}</a>`)}${links.mode === 'server' ? html` <a href="/api/v1/openapi.json">API</a>` : ''}</nav></header>
+<header class="site"><nav aria-label="Site"><a class="brand" href="${links.page('/')}">howopen</a>${[...NAV, ...(links.store ? STORE_NAV : [])].map((n) => html` <a href="${links.page(n.path)}"${(n.path === '/' ? options.path === '/' : section === n.path) ? html` aria-current="page"` : ''}>${n.label}</a>`)}${links.mode === 'server' ? html` <a href="/api/v1/openapi.json">API</a>` : ''}</nav></header>
 <main id="main">
 ${options.main}
 </main>

@@ -64,7 +64,7 @@ ${o.preview ? preview(links, o.preview) : ''}
 <form method="post" action="${links.page('/submit')}"><input type="hidden" name="csrf" value="${o.csrf}">
 <p><label>Record (YAML, as in <code>registry/models/</code>)<br><textarea name="record" rows="12" cols="80">${o.form.record ?? ''}</textarea></label></p>
 <p><label>Comment <input name="comment" maxlength="4000" size="60"></label> <button type="submit">Submit</button></p></form>`;
-  return page(links, { title: 'Submit a model', path: '/submit', main });
+  return page(links, { title: 'Submit a model', path: '/submit', main, scripts: ['submit.js'] });
 }
 
 function preview(links: Links, p: NonNullable<SubmitPageOptions['preview']>): Html {
