@@ -228,7 +228,7 @@
 
     // A long registry shows the first PAGE matching rows and buttons for more: laying out thousands of
     // rows is what makes a sort slow, not the sort itself. A registry of up to SMALL models shows them all.
-    var SMALL = 250;
+    var SMALL = 500;
     var PAGE = rows.length <= SMALL ? Infinity : 100;
     var limit = PAGE;
     var shown = [];

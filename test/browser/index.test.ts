@@ -26,7 +26,12 @@ async function open(path: string, options: { javaScriptEnabled?: boolean } = {})
   const w = await watchedPage(browser(), options);
   w.page.on('close', () => problems.push(...w.problems));
   await w.page.goto(server.url + path);
-  if (options.javaScriptEnabled !== false) await w.page.waitForSelector('#taxonomy[data-ready]');
+  if (options.javaScriptEnabled !== false) {
+    await w.page.waitForSelector('#taxonomy[data-ready]');
+    // Past 500 models the index shows 100 rows at a time; these tests read every row, so they ask for all of them.
+    const all = w.page.locator('button[data-more="all"]');
+    if (await all.isVisible()) await all.click();
+  }
   return w.page;
 }
 

@@ -40,6 +40,8 @@ for (const backend of BACKENDS) {
       await p.fill('input[name="c.deployment.data.weights.license"]', 'Apache-2.0');
       await p.fill('input[name="c.deployment.data.weights.evidence"]', PAYLOADS.evidence);
       await p.fill('input[name="c.deployment.code.inference.license"]', 'MIT');
+      // A registry record cites every public entry, so the wizard asks for where each one is.
+      await p.fill('input[name="c.deployment.code.inference.evidence"]', 'https://example.org/browser-model/code');
       await p.fill('textarea[name="comment"]', PAYLOADS.notes);
       await p.click('button:text-is("Check")');
       const weightsRow = p.locator('section.preview tr', { hasText: 'Model architecture and weights' }).first();
