@@ -119,7 +119,7 @@
       }
       var openness = parseFloat(cells[2 + keys.length].textContent);
       // The verdicts cell after openness holds, one per line, the values the filters take: mof=none, osaid=pass, exempt=unknown.
-      var fields = { id: text[0], name: text[1], organization: text[2], released: text[3], family: tr.getAttribute('data-f') || '' };
+      var fields = { id: text[0], name: text[1], organization: text[2], released: text[3], family: tr.getAttribute('data-f') || '', modality: tr.getAttribute('data-m') || '' };
       var marks = cells[3 + keys.length] ? cells[3 + keys.length].querySelectorAll('b') : [];
       for (var v = 0; v < VERDICTS.length; v++) fields[VERDICTS[v]] = marks[v] ? marks[v].textContent : '';
       return {

@@ -4,7 +4,7 @@ import type { RightKey } from './licenses.js';
 import type { Row } from './table.js';
 import { COMPONENT_KEYS, parseLevel } from './taxonomy.js';
 
-export const FIELDS = ['id', 'name', 'organization', 'released', 'family'] as const;
+export const FIELDS = ['id', 'name', 'organization', 'released', 'family', 'modality'] as const;
 /** Framework verdicts a row can be filtered on (the rows must carry verdicts). */
 export const VERDICT_FIELDS = { mof: 'mof', osaid: 'osaid', exempt: 'euExemption' } as const;
 export const isVerdictField = (f: string): f is keyof typeof VERDICT_FIELDS => Object.hasOwn(VERDICT_FIELDS, f);
@@ -25,6 +25,8 @@ export const VERDICT_VALUES: Record<keyof typeof VERDICT_FIELDS, readonly string
 };
 /** A release month or year to compare with: released>=2023, released<2024-07. */
 const RELEASED_VALUE = /^(19|20)\d\d(-(0[1-9]|1[0-2]))?$/;
+/** The modalities a record may state (the schema's list). */
+export const MODALITIES = ['text', 'code', 'image', 'multimodal', 'audio', 'video', 'speech'] as const;
 type Operator = '>=' | '<=' | '!=' | '=' | '>' | '<' | '~';
 
 export interface Condition { field: string; op: Operator; value: string }
@@ -49,6 +51,9 @@ export function parseCondition(text: string): QueryResult<Condition> {
   }
   if (isVerdictField(field) && !VERDICT_VALUES[field].some((v) => v.toLowerCase() === value.toLowerCase())) {
     return { ok: false, error: `"${value}" is not a value of ${field} in "${text}" (use one of ${VERDICT_VALUES[field].join(', ')})` };
+  }
+  if (field === 'modality' && op !== '~' && !(MODALITIES as readonly string[]).includes(value.toLowerCase())) {
+    return { ok: false, error: `"${value}" is not a modality in "${text}" (use one of ${MODALITIES.join(', ')})` };
   }
   if (field === 'released' && op !== '~' && !RELEASED_VALUE.test(value)) {
     return { ok: false, error: `"${value}" is not a release date in "${text}" (use a year or year-month such as 2023 or 2023-07)` };

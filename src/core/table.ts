@@ -28,6 +28,8 @@ export interface Row {
   organization: string;
   released: string;
   family: string | null;
+  /** text, code, image, multimodal, audio, video or speech; null where the record does not say. */
+  modality: string | null;
   record: ModelRecord;
   classification: Classification;
   cells: Record<string, Cell>;
@@ -96,7 +98,7 @@ function releaseRow(release: Resolved, registry: Registry, { reading = 'strict',
   }
   const frameworks = asOf && withVerdicts ? verdictSummary(verdicts(model, registry, { reading, asOf }, classification)) : null;
   return {
-    id: refOf(release), name: model.name, organization: model.organization, released: model.released, family: model.family ?? null,
+    id: refOf(release), name: model.name, organization: model.organization, released: model.released, family: model.family ?? null, modality: model.modality ?? null,
     record: model, classification, cells, frameworks, variant: release.variant, changes: release.changes,
     variants: releasesOf(release.source).filter((r) => r.variant).map((r) => `${r.source.id}@${r.variant!.id}`),
   };
