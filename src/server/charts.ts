@@ -157,15 +157,20 @@ export function levelAxisValue(m: CapabilityAnalysis['rows'][number]['match']): 
   return m.kind === 'excluded' ? 'no record' : 'unmatched';
 }
 
+/** The frame and mark the two capability scatter charts share. */
+const SCATTER = {
+  $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+  width: 420,
+  height: 260,
+  mark: { type: 'circle', size: 60, opacity: 0.85, stroke: '#333', strokeWidth: 0.6 },
+} as const;
+
 function levelSpec(a: CapabilityAnalysis): TopLevelSpec {
   const values = a.rows.map(({ row, match }) => ({ level: levelAxisValue(match), score: row.score }));
   const colors = [...SCALE.map((x) => x.color), NOT_SCORED.Unknown.color, '#bbbbbb', '#ffffff'];
   return {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    width: 420,
-    height: 260,
+    ...SCATTER,
     data: { values },
-    mark: { type: 'circle', size: 60, opacity: 0.85, stroke: '#333', strokeWidth: 0.6 },
     encoding: {
       x: { field: 'level', type: 'ordinal', scale: { domain: [...LEVEL_AXIS] }, title: 'weights level (our rubric)', axis: { labelAngle: 0 } },
       xOffset: { field: 'jitter', type: 'quantitative', scale: { domain: [0, 1] } },
@@ -181,11 +186,8 @@ function opennessSpec(a: CapabilityAnalysis): TopLevelSpec {
   const values = a.rows.flatMap(({ row, match }) => (match.kind === 'matched' && match.openness !== null ? [{ openness: match.openness, score: row.score, level: levelAxisValue(match) }] : []));
   const colors = [...SCALE.map((x) => x.color), NOT_SCORED.Unknown.color];
   return {
-    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    width: 420,
-    height: 260,
+    ...SCATTER,
     data: { values },
-    mark: { type: 'circle', size: 60, opacity: 0.85, stroke: '#333', strokeWidth: 0.6 },
     encoding: {
       x: { field: 'openness', type: 'quantitative', title: 'howopen openness aggregate (%)', scale: { domain: [0, 100] } },
       y: { field: 'score', type: 'quantitative', title: a.benchmark.unit, scale: { zero: false } },
